@@ -1,0 +1,433 @@
+"""Tests for framing.clean: tables of inputs and expected outputs, negative cases included.
+
+The fixture pages in tests/fixtures/pages/ are invented (fictional outlets, people and places)
+in the styles of common news sites; the seed page in seeds/ is a real scraped article.
+"""
+from __future__ import annotations
+
+import doctest
+import warnings
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing.clean as clean_module
+from framing.clean import CleanedPage, Removal, clean_body, clean_page, normalise_text, parse_date
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+SEED = ROOT / "seeds" / "000_9ed0db76b1e14429.txt"
+REASONS = {"topic_box", "title", "byline", "dateline", "photo_credit", "caption", "navigation",
+           "login_prompt", "comment_prompt", "share_prompt", "newsletter", "subscribe_prompt",
+           "cookie_banner", "advertisement", "read_more", "related_links", "foreign_script", "footer"}
+
+
+# --------------------------------------------------------------------------- the seed page
+SEED_TITLE = ("Russian FM Accuses NATO of 'Escalation for Sake of Escalation' Amid Troop "
+              "Accumulation Claims")
+SEED_REMOVED = {1: "topic_box", 2: "topic_box", 3: "topic_box", 5: "title", 7: "photo_credit",
+                8: "dateline", 22: "login_prompt", 23: "login_prompt", 24: "foreign_script"}
+
+
+@pytest.fixture(scope="module")
+def seed() -> CleanedPage:
+    return clean_page(SEED.read_text(encoding="utf-8"), source=SEED.name)
+
+
+def test_seed_metadata(seed):
+    assert (seed.title, seed.outlet, seed.date, seed.author) == (
+        SEED_TITLE, "Sputnik International", datetime(2022, 2, 18), None)
+
+
+def test_seed_removed_lines_and_reasons(seed):
+    assert {r.line: r.reason for r in seed.removed} == SEED_REMOVED
+
+
+def test_seed_body(seed):
+    body = seed.text
+    assert body.startswith("Even though Russia has provided evidence")
+    assert body.endswith("Organization for Security and Cooperation in Europe (OSCE).")
+    for debris in ("©", "log in or register", "To participate", "Go to the mediabank",
+                   "Russia-NATO Row", "Russia proposed draft agreements", "1920", SEED_TITLE):
+        assert debris not in body
+    assert not any("\u0400" <= ch <= "\u04ff" for ch in body)
+    paragraphs = body.split("\n\n")
+    assert len(paragraphs) == 11
+    assert any(p.startswith("Denis Pushilin, the head of the DPR") and p.endswith("at any moment.")
+               for p in paragraphs)
+
+
+# --------------------------------------------------------------------------- fixture pages
+# One row per page: expected metadata, first and last body sentence, phrases that must be
+# removed (with the reason of the line that holds them) and phrases that must stay.
+FIXTURES = [
+    pytest.param(dict(
+        file="wire_continental_press.txt",
+        title="Ukraine's parliament backs insurance fund for Black Sea grain ships",
+        outlet="Continental Press", date=datetime(2025, 3, 3, 10, 14), author="Olena Marchuk",
+        first="KYIV, March 3 (Continental Press) - Ukraine's parliament on Monday approved",
+        last="The measure still needs the president's signature before it takes effect.",
+        removed={"By Olena Marchuk": "byline", "10:14 AM GMT": "dateline",
+                 "Updated 2 hours ago": "dateline", "Scroll to continue": "advertisement",
+                 "Editing by Tom Fairweather": "byline"},
+        kept=["seen by Continental Press.", '"Shipowners told us']), id="wire"),
+    pytest.param(dict(
+        file="broadcaster_northvale.txt",
+        title="Dam repairs leave river villages waiting for clean water",
+        outlet="Northvale Broadcasting", date=datetime(2025, 3, 4), author="Marta Kowalczyk",
+        first="Villagers along the lower Vesna river have been without running water",
+        last="which it expects by the end of the month.",
+        removed={"Skip to content": "navigation", "Home | News | World": "navigation",
+                 "Weather": "navigation", "4 March 2025": "dateline",
+                 "Eastern Europe reporter": "byline", "Image source, Lumen": "photo_credit",
+                 "Image caption, Residents queue": "caption", "Related Topics": "related_links",
+                 "Water supply": "related_links", "More on this story": "related_links",
+                 "What we know": "related_links", "2 days ago": "related_links",
+                 "Save": "share_prompt", "Copyright 2025": "footer", "Privacy Policy": "footer"},
+        kept=['"We boil everything', "sluice gates are safe."]), id="broadcaster"),
+    pytest.param(dict(
+        file="newspaper_daily_ledger.txt",
+        title="Coastal towns count the cost as sea wall funding is cut",
+        outlet="The Daily Ledger", date=datetime(2025, 3, 4, 9, 12), author="Ayesha Brennan",
+        first="Ministers say the money will be redirected to inland flood defences",
+        last="about ten years of life left without major work.",
+        removed={"Photograph: Tom Ridley": "photo_credit", "Environment correspondent": "byline",
+                 "Last modified on": "dateline", "our free daily newsletter": "newsletter",
+                 "Privacy Notice: Newsletters": "newsletter", "after newsletter promotion": "newsletter",
+                 "Explore more on these topics": "related_links", "Coastal erosion": "related_links",
+                 "Reuse this content": "footer", "Share": "share_prompt"},
+        kept=["Council leaders in three coastal districts", '"You cannot tell people']),
+        id="newspaper"),
+    pytest.param(dict(
+        file="local_harbour_herald.txt",
+        title="Council approves £4m plan to reopen Mill Lane swimming pool",
+        outlet="Harbour City Herald", date=datetime(2025, 3, 12, 14, 5), author="Daniel Okafor",
+        first="The derelict Mill Lane baths will reopen in 2027",
+        last="Work is due to start in the autumn.",
+        removed={"We use cookies": "cookie_banner", "Manage preferences": "cookie_banner",
+                 "Home > News > Local": "navigation", "Advertisement": "advertisement",
+                 "Read more: Mill Lane": "read_more", "READ MORE": "read_more",
+                 "closing early this winter": "read_more", "Comments (14)": "comment_prompt",
+                 "Join the conversation": "comment_prompt", "Most Read": "related_links",
+                 "Quay Street crash": "related_links", "All rights reserved": "footer"},
+        kept=["The Victorian pool closed in 2019", "Opposition councillors argued"]), id="local"),
+    pytest.param(dict(
+        file="stray_chinese_ui.txt",
+        title="Port operator orders 12 electric tugboats in emissions push",
+        outlet="Straits Morning Post", date=datetime(2025, 2, 18), author="Chen Wei-ling",
+        first="The Port of Lanhai will replace a third of its diesel tugboat fleet",
+        last="than the diesel boats they replace.",
+        removed={"首页": "foreign_script", "分享到微信": "foreign_script",
+                 "打开应用阅读全文": "foreign_script", "相关新闻": "foreign_script",
+                 "(Photo: Port of Lanhai Authority)": "photo_credit",
+                 "Published: February 18, 2025": "dateline"},
+        kept=['The campaign\'s slogan, "绿色港口" (green port)']), id="stray-chinese"),
+    pytest.param(dict(
+        file="russian_severny_vestnik.txt",
+        title="В Заречье открыли первую за 30 лет детскую библиотеку",
+        outlet="Северный вестник", date=datetime(2025, 2, 18, 14, 30), author="Иван Соколов",
+        first="Новая библиотека разместилась в здании бывшего кинотеатра «Октябрь»",
+        last="кроме понедельника, с 10 до 19 часов.",
+        removed={"Фото: пресс-служба": "photo_credit", "Читайте также": "read_more",
+                 "Loading...": "foreign_script", "Поделиться": "share_prompt",
+                 "Комментарии": "comment_prompt", "Реклама": "advertisement"},
+        kept=["В фонде библиотеки около 12 тысяч книг", "«Мы ждали этого много лет»"]),
+        id="russian"),
+    pytest.param(dict(
+        file="negatives_riverside_courier.txt",
+        title="Fishermen's photo of stranded boat prompts coastguard review",
+        outlet="Riverside Courier", date=datetime(2025, 2, 18), author="Grace Lindqvist",
+        first="The photo, taken by a resident, shows the boat",
+        last="Read the full statement below.",
+        removed={"Riverside Courier | Local News": "navigation", "By Grace Lindqvist": "byline",
+                 "Feb. 18, 2025": "dateline"},
+        kept=["She shared the letter with reporters", "Comments by the minister drew criticism",
+              "The council's newsletter, which is delivered", "want to read more about the review",
+              "Share prices of the ferry operator", "keep giving cookies and tea",
+              "Subscribers to the harbour text alert", '"We use cookies as a reward',
+              "Photographers were asked", "Related issues, including the cost",
+              "Advertisement revenue at the local", "Home owners near the harbour",
+              "Log books from the boat", "To participate in the review"]), id="negatives"),
+]
+
+
+@pytest.mark.parametrize("case", FIXTURES)
+def test_fixture_page(case):
+    page = clean_page((PAGES / case["file"]).read_text(encoding="utf-8"), source=case["file"])
+    assert (page.title, page.outlet, page.date, page.author) == (
+        case["title"], case["outlet"], case["date"], case["author"])
+    assert page.text.startswith(case["first"])
+    assert page.text.endswith(case["last"])
+    for phrase, reason in case["removed"].items():
+        assert phrase not in page.text.split("\n\n"), phrase  # not a whole paragraph
+        holders = [r for r in page.removed if phrase in r.text]
+        assert holders and holders[0].reason == reason, (phrase, holders)
+    for phrase in case["kept"]:
+        assert phrase in page.text, phrase
+    assert not any(phrase in page.text for phrase in case["removed"] if len(phrase) > 12)
+
+
+@pytest.mark.parametrize("path", sorted(PAGES.glob("*.txt")) + [SEED], ids=lambda p: p.stem)
+def test_nothing_is_silently_lost(path):
+    """Every non-blank line is either a body paragraph or a Removal with a known reason."""
+    raw = path.read_text(encoding="utf-8")
+    page = clean_page(raw, source=path.name)
+    lines = normalise_text(raw).split("\n")
+    removed_at = {r.line for r in page.removed}
+    assert all(r.text == lines[r.line - 1] and r.reason in REASONS for r in page.removed)
+    kept = [l.strip() for i, l in enumerate(lines, 1) if l.strip() and i not in removed_at]
+    assert page.text.split("\n\n") == kept
+    assert [r.line for r in page.removed] == sorted(removed_at)
+    assert page.text == page.text.strip() and "\n\n\n" not in page.text
+
+
+# --------------------------------------------------------------------------- parse_date
+@pytest.mark.parametrize("text, expected", [
+    ("18.02.2022", datetime(2022, 2, 18)),
+    ("18/02/2022", datetime(2022, 2, 18)),
+    ("18-02-2022", datetime(2022, 2, 18)),
+    ("18.02.2022 14:03", datetime(2022, 2, 18, 14, 3)),
+    ("02/18/2022", datetime(2022, 2, 18)),  # day-first impossible: month-first
+    ("2022-02-18", datetime(2022, 2, 18)),
+    ("2022-02-18T10:03:00Z", datetime(2022, 2, 18, 10, 3)),
+    ("2022-02-18T10:03:00+03:00", datetime(2022, 2, 18, 7, 3)),
+    ("18 Feb 2022", datetime(2022, 2, 18)),
+    ("1st of March 2024", datetime(2024, 3, 1)),
+    ("February 18, 2022", datetime(2022, 2, 18)),
+    ("Feb. 18, 2022", datetime(2022, 2, 18)),
+    ("Sept 9 2021", datetime(2021, 9, 9)),
+    ("Fri 18 Feb 2022 09.12 GMT", datetime(2022, 2, 18, 9, 12)),
+    ("Published Tue 4 Mar 2025 09.12 GMT", datetime(2025, 3, 4, 9, 12)),
+    ("Updated 3:45 PM EST, Fri February 18, 2022", datetime(2022, 2, 18, 20, 45)),
+    ("March 3, 2025 10:14 AM GMT", datetime(2025, 3, 3, 10, 14)),
+    ("March 3, 2025 12:30 AM", datetime(2025, 3, 3, 0, 30)),
+    ("18 февраля 2025, 14:30", datetime(2025, 2, 18, 14, 30)),
+    ("- Sputnik International, 1920, 18.02.2022", datetime(2022, 2, 18)),
+    ("First 13.01.2022, then 18.02.2022", datetime(2022, 1, 13)),  # the first date wins
+    ("31.02.2022 was a typo for 01.03.2022", datetime(2022, 3, 1)),  # invalid dates are skipped
+    ("No. 18 in the series", None),
+    ("the 2022 budget", None),  # a year alone is not a date
+    ("in May 2022", None),  # nor a month and a year
+    ("on 18 Feb", None),  # nor a day and a month
+    ("The 12.5 per cent rise, 3/4 of voters", None),
+    ("at 12:30 PM", None),
+    ("2022-13-45", None),
+    ("31.02.2022", None),
+    ("18.02.1850", None),  # outside 1900-2100
+    ("", None),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+# --------------------------------------------------------------------------- normalise_text
+@pytest.mark.parametrize("text, expected", [
+    ("a\u00a0b", "a b"),  # no-break space
+    ("a\u202fb\u2009c\u2007d\u3000e", "a b c d e"),  # narrow nbsp, thin, figure, ideographic
+    ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+    ("one\r\ntwo\rthree\n", "one\ntwo\nthree\n"),
+    ("trailing   \nspaces\t\n", "trailing\nspaces\n"),
+    ("  indented", "  indented"),  # leading spaces stay
+    ("Cafe\u0301", "Café"),  # NFC
+    ("“Quotes” – dashes… and  double spaces", "“Quotes” – dashes… and  double spaces"),
+    ("tab\tinside", "tab\tinside"),
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),
+])
+def test_normalise_text(text, expected):
+    assert normalise_text(text) == expected
+
+
+# --------------------------------------------------------------------------- clean_body lines
+BODY = "The harbour master said the ferry would run again on Friday after the storm."
+BODY2 = "Passengers were told to expect delays of up to an hour on the first crossings."
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("To participate in the discussion", "login_prompt"),
+    ("log in or register", "login_prompt"),
+    ("Sign in to comment", "login_prompt"),
+    ("Comments", "comment_prompt"),
+    ("12 comments", "comment_prompt"),
+    ("Join the conversation", "comment_prompt"),
+    ("Share this article", "share_prompt"),
+    ("Share on Facebook", "share_prompt"),
+    ("Facebook Twitter Email", "share_prompt"),
+    ("Sign up for our newsletter", "newsletter"),
+    ("Subscribe to our weekly newsletter for the best stories", "newsletter"),
+    ("Subscribe", "subscribe_prompt"),
+    ("Become a subscriber for £1 a week", "subscribe_prompt"),
+    ("We use cookies to improve your experience. Accept", "cookie_banner"),
+    ("This site uses cookies. By continuing you agree to our Cookie Policy.", "cookie_banner"),
+    ("Accept all cookies", "cookie_banner"),
+    ("Read more: Ferry fares to rise in spring", "read_more"),
+    ("READ MORE »", "read_more"),
+    ("Related: Storm closes coastal road", "related_links"),
+    ("Related Topics", "related_links"),
+    ("More on this story", "related_links"),
+    ("Home > World > Europe", "navigation"),
+    ("Home | News | World", "navigation"),
+    ("Skip to main content", "navigation"),
+    ("© 2025 Example Gazette. All rights reserved", "footer"),
+    ("Terms of Use", "footer"),
+    ("© Example Press / Jane Doe", "photo_credit"),
+    ("Photo: Jane Doe", "photo_credit"),
+    ("Image source, Getty Images", "photo_credit"),
+    ("Image caption, The ferry terminal on Monday", "caption"),
+    ("Boats in the harbour on Monday. Photograph: Jane Doe/Example Agency", "photo_credit"),
+    ("Boats in the harbour on Monday. (Photo by Jane Doe/Example Agency)", "photo_credit"),
+    ("Boats in the harbour on Monday. REUTERS/Jane Doe", "photo_credit"),
+    ("Boats in the harbour on Monday. Jane Doe/AFP via Getty Images", "photo_credit"),
+    ("FILE PHOTO: A ferry leaves the harbour", "photo_credit"),
+    ("Go to the mediabank", "photo_credit"),
+    ("Boats in the harbour. - Example News, 1920, 18.02.2022", "dateline"),
+    ("Войти или зарегистрироваться", "foreign_script"),
+    ("登录", "foreign_script"),
+])
+def test_clean_body_removes_debris_line(line, reason):
+    body, removed = clean_body(f"{BODY}\n{line}\n{BODY2}")
+    assert body == f"{BODY}\n\n{BODY2}"
+    assert removed == (Removal(2, line, reason),)
+
+
+@pytest.mark.parametrize("line", [
+    "The photo, taken by a resident, shows the boat.",
+    "She shared the letter with reporters.",
+    "Comments by the minister drew criticism.",
+    "Share prices fell sharply on Monday.",
+    "Readers can sign up to the council's newsletter, the mayor suggested.",
+    "The firm said we use cookies only if customers agree, according to the ruling.",
+    '"We use cookies to track people," the complaint said.',
+    "Over the cookie tax, the bakers and the council could not agree.",
+    "Read more than 200 pages of the report and you find nothing.",
+    "Related issues will be discussed next week.",
+    "Home owners were not consulted.",
+    "A Reuters/Ipsos poll found that 40% of voters approved.",
+    "The images were licensed from Getty Images.",
+    "A file photo of the minister circulated online.",
+    "He shouted «Стой!» before the door closed.",  # inline Cyrillic in an English sentence
+    "Advertisement revenue fell 3% in the quarter.",
+    "More on Tuesday, the council met again.",
+])
+def test_clean_body_keeps_prose(line):
+    body, removed = clean_body(f"{BODY}\n{line}\n{BODY2}")
+    assert removed == ()
+    assert body == f"{BODY}\n\n{line}\n\n{BODY2}"
+
+
+@pytest.mark.parametrize("text, reasons", [
+    # a caption repeated verbatim: glued after a credit, then alone
+    ("© Example Press / Jane Doe / Go to the mediabankFerry passengers wait in the rain.\n"
+     f"{BODY}\nFerry passengers wait in the rain.", {1: "photo_credit", 3: "caption"}),
+    # a caption as the head of a caption dateline, repeated as its own line
+    (f"Ferry passengers wait in the rain. - Example News, 1920, 18.02.2022\n{BODY}\n"
+     "Ferry passengers wait in the rain.", {1: "dateline", 3: "caption"}),
+    # a sentence repeated without a credit line beside it is not a caption
+    (f"{BODY}\n{BODY2}\n{BODY}", {}),
+    # the link list under a bare header stops at the first sentence
+    (f"{BODY}\nMost read\nFerry fares to rise\nStorm closes coastal road\n{BODY}",
+     {2: "related_links", 3: "related_links", 4: "related_links"}),
+    # a whole Russian body survives; its stray English interface strings do not
+    ("Паром возобновит рейсы в пятницу, сообщил начальник порта.\nLog in\nShow more",
+     {2: "login_prompt", 3: "foreign_script"}),
+    # a long line in another script is not an interface string
+    (f"{BODY}\n" + " ".join(["слово"] * 13), {}),
+])
+def test_clean_body_context_rules(text, reasons):
+    _, removed = clean_body(text)
+    assert {r.line: r.reason for r in removed} == reasons
+
+
+# --------------------------------------------------------------------------- clean_page metadata
+@pytest.mark.parametrize("raw, expected", [
+    # "Headline | Outlet" title tag
+    ("Harbour ferry to resume service after storm damage | Example Gazette\n" + BODY,
+     dict(title="Harbour ferry to resume service after storm damage", outlet="Example Gazette")),
+    # wire dateline "(AP) —" gives the outlet; "By A and B" the authors
+    ("Ferry service resumes\nBy Jane Doe and John Roe\nWASHINGTON (Example Wire) — " + BODY,
+     dict(title="Ferry service resumes", outlet="Example Wire", author="Jane Doe and John Roe")),
+    # "Jane Doe, Outlet" after the title
+    ("Ferry service resumes\nJane Doe, Example Wire\n" + BODY,
+     dict(author="Jane Doe", outlet="Example Wire")),
+    # a role is not an outlet
+    ("Ferry service resumes\nBy Jane Doe, Staff Writer\n" + BODY,
+     dict(author="Jane Doe", outlet=None)),
+    # "Source:" at the end
+    (f"Ferry service resumes\n{BODY}\nSource: Example Wire", dict(outlet="Example Wire")),
+    # "Published" beats "Updated", whatever the order
+    ("Ferry service resumes\nUpdated 5 March 2025\nPublished 4 March 2025\n" + BODY,
+     dict(date=datetime(2025, 3, 4))),
+    # the date in the body text is not the article's date
+    ("Ferry service resumes\nThe ferry last ran on 4 March 2025, the harbour master said.",
+     dict(date=None)),
+    # a page that starts with a sentence has no title
+    (BODY + "\nAdvertisement\n" + BODY, dict(title=None, outlet=None, author=None)),
+    # "By" followed by prose is not a byline
+    ("Ferry service resumes\nBy Tuesday the harbour had reopened to all traffic.",
+     dict(author=None, text="By Tuesday the harbour had reopened to all traffic.")),
+    # a bare dateline with no later dateline is the article's own dateline, not a topic box
+    ("- Example News, 1920, 18.02.2022\nFerry service resumes\n" + BODY,
+     dict(title="Ferry service resumes", outlet="Example News", date=datetime(2022, 2, 18))),
+    # a bare top dateline dated before the caption dateline opens a topic box
+    ("- Example News, 1920, 13.01.2022\nPort Strikes Explained\nWorkers have struck twice.\n\n"
+     "Ferry service resumes\nFerries at dawn. - Example News, 1920, 18.02.2022\n" + BODY,
+     dict(title="Ferry service resumes", date=datetime(2022, 2, 18), text=BODY)),
+    # ... and so does one dated the same day or later: the caption dateline is the article's
+    ("- Example News, 1920, 19.02.2022\nPort Strikes Explained\nWorkers have struck twice.\n"
+     "Ferry service resumes\nFerries at dawn. - Example News, 1920, 18.02.2022\n" + BODY,
+     dict(title="Ferry service resumes", date=datetime(2022, 2, 18), text=BODY)),
+    # the headline repeated in the body is removed; CRLF and NBSP input
+    ("Ferry\u00a0service resumes\r\n\r\nFerry service resumes\r\n" + BODY,
+     dict(title="Ferry service resumes", text=BODY)),
+])
+def test_clean_page_metadata(raw, expected):
+    page = clean_page(raw)
+    assert {k: getattr(page, k) for k in expected} == expected
+
+
+def test_clean_page_warns_with_source_when_nothing_is_left():
+    with pytest.warns(UserWarning, match="empty.txt"):
+        page = clean_page("Advertisement\nShare this article", source="empty.txt")
+    assert page.text == "" and [r.reason for r in page.removed] == ["advertisement", "share_prompt"]
+
+
+def test_docstring_examples():
+    assert doctest.testmod(clean_module).failed == 0
+
+
+# --------------------------------------------------------------------------- properties
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_normalise_text_is_idempotent(text):
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([BODY, "Advertisement", "Share", "Home > News", "", "登录",
+                                 "Photo: Jane Doe", "Read more: x", "Related Topics", "Floods",
+                                 "The photo shows the boat."]), max_size=12))
+def test_clean_body_accounts_for_every_line(lines):
+    body, removed = clean_body("\n".join(lines))
+    kept = body.split("\n\n") if body else []
+    assert len(kept) + len(removed) == sum(1 for l in lines if l.strip())
+    assert all(lines[r.line - 1] == r.text for r in removed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "- Example News, 1920, 13.01.2022", "- Example News, 1920, 18.02.2022", "Ferry service resumes today",
+    "By Jane Doe", "Published", "4 March 2025", "© Example Press / Jane Doe", "Related Topics", "Floods",
+    "", "Паром возобновит рейсы.", "Reporting by Jane Doe; Editing by John Roe", "Example Gazette | Local",
+    BODY, BODY2, "Ferry passengers wait in the rain."]), max_size=15))
+def test_clean_page_accounts_for_every_line(lines):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = clean_page("\n".join(lines))
+    kept = page.text.split("\n\n") if page.text else []
+    assert len(kept) + len(page.removed) == sum(1 for l in lines if l.strip())
+    assert all(r.reason in REASONS for r in page.removed)
