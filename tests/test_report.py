@@ -1,0 +1,50 @@
+"""`make report` machinery: executing notebooks headless, the figure index."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from framing import report
+
+NOTEBOOK_CODE = """
+import pandas as pd, matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from framing.plots import save_figure
+fig, ax = plt.subplots(); ax.plot([1, 2], [3, 4])
+save_figure(fig, "7.1-line", pd.DataFrame({"x": [1, 2], "y": [3, 4]}))
+print("figure saved")
+"""
+
+
+@pytest.mark.parametrize("figure,notebooks,expected", [
+    ("0.1-seed-cleaning", ["0.1-seed-article", "1.0-load"], "0.1-seed-article"),
+    ("1.0-x", ["0.1-seed-article", "1.0-load"], "1.0-load"),
+    ("1.01-x", ["1.0-load"], None),
+    ("nonumber", ["1.0-load"], None),
+])
+def test_notebook_for_figure(figure, notebooks, expected):
+    assert report.notebook_for_figure(figure, notebooks) == expected
+
+
+def test_build_report_executes_and_indexes(tmp_path, monkeypatch):
+    nb_dir = tmp_path / "nbs"
+    nb_dir.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(NOTEBOOK_CODE)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, nb_dir / "7.1-demo.ipynb")
+    before = (nb_dir / "7.1-demo.ipynb").read_bytes()
+    out = tmp_path / "reports"
+    monkeypatch.setenv("FRAMING_REPORTS", str(out))
+    index = report.build_report(notebooks=nb_dir, output=out)
+    assert (out / "html" / "7.1-demo.html").read_text().count("figure saved") >= 1
+    assert {p.suffix for p in (out / "figures").iterdir()} == {".png", ".svg", ".csv"}
+    text = index.read_text()
+    assert "| ![7.1-line](figures/7.1-line.png) | `7.1-demo` |" in text
+    assert (nb_dir / "7.1-demo.ipynb").read_bytes() == before  # sources untouched
+
+
+def test_build_report_without_notebooks_fails_clearly(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no notebooks"):
+        report.build_report(notebooks=tmp_path, output=tmp_path / "r")
