@@ -22,7 +22,8 @@ PAGES = ROOT / "tests" / "fixtures" / "pages"
 SEED = ROOT / "seeds" / "000_9ed0db76b1e14429.txt"
 REASONS = {"topic_box", "title", "byline", "dateline", "photo_credit", "caption", "navigation",
            "login_prompt", "comment_prompt", "share_prompt", "newsletter", "subscribe_prompt",
-           "cookie_banner", "advertisement", "read_more", "related_links", "foreign_script", "footer"}
+           "cookie_banner", "advertisement", "read_more", "related_links", "foreign_script", "footer",
+           "standfirst"}
 
 
 # --------------------------------------------------------------------------- the seed page
@@ -92,9 +93,10 @@ FIXTURES = [
         file="newspaper_daily_ledger.txt",
         title="Coastal towns count the cost as sea wall funding is cut",
         outlet="The Daily Ledger", date=datetime(2025, 3, 4, 9, 12), author="Ayesha Brennan",
-        first="Ministers say the money will be redirected to inland flood defences",
+        first="Council leaders in three coastal districts have accused the government",
         last="about ten years of life left without major work.",
-        removed={"Photograph: Tom Ridley": "photo_credit", "Environment correspondent": "byline",
+        removed={"Ministers say the money will be redirected": "standfirst",
+                 "Photograph: Tom Ridley": "photo_credit", "Environment correspondent": "byline",
                  "Last modified on": "dateline", "our free daily newsletter": "newsletter",
                  "Privacy Notice: Newsletters": "newsletter", "after newsletter promotion": "newsletter",
                  "Explore more on these topics": "related_links", "Coastal erosion": "related_links",
@@ -151,6 +153,73 @@ FIXTURES = [
               "Photographers were asked", "Related issues, including the cost",
               "Advertisement revenue at the local", "Home owners near the harbour",
               "Log books from the boat", "To participate in the review"]), id="negatives"),
+    # standfirst without final punctuation, "<Name> and <Name> in <Place>" byline, a date line of
+    # parts, labels in a row, a caption above a bare credit, a footer with a company suffix
+    pytest.param(dict(
+        file="regional_lakeside_chronicle.txt",
+        title="Ferry timetable cut leaves island commuters facing two-hour waits",
+        outlet="Lakeside Chronicle", date=datetime(2025, 4, 2, 14, 20),
+        author="Ingrid Solberg and Tomasz Wrona",
+        first="Islanders who work on the mainland say they will have to leave home",
+        last="until 30 April.",
+        removed={"Lakeside Chronicle": "navigation", "Operator blames crew shortages": "standfirst",
+                 "Tomasz Wrona in Fjellvik": "byline", "Posted 2 Apr 2025": "dateline",
+                 "Share on Facebook | 38 Comments": "share_prompt",
+                 "Commuters queue at the Fjellvik ferry terminal": "caption",
+                 "Photograph: Lars Eide": "photo_credit", "To comment, please log in": "login_prompt",
+                 "© 2025 Lakeside Chronicle Ltd": "footer"},
+        kept=["Photographs of the queue were shared", '"We were told about this',
+              "Ferry users can send comments to the council"]), id="regional"),
+    # a masthead beats the wire dateline's abbreviation; a date line that looks like a breadcrumb;
+    # the sign-off and the trailer after it; a "Reporting by" sentence in the body stays
+    pytest.param(dict(
+        file="agency_nordic_wire.txt",
+        title="Norway's grid operator delays northern power cable by two years",
+        outlet="Nordic Wire Service", date=datetime(2025, 3, 10, 7, 55), author="Ane Berg",
+        first="Norway's state grid operator said on Monday",
+        last="look at sites in Sweden instead.",
+        removed={"Mon 10 Mar 2025": "dateline", "2 min read": "navigation",
+                 "BERGEN, Norway (NWS)": "dateline", "PHOTO: Transmission towers": "photo_credit",
+                 "Writing by Ane Berg; Additional reporting": "byline",
+                 "Video of the day": "related_links", "Our editorial principles": "footer",
+                 "12/40": "navigation", "Loading": "navigation", "Related Coverage": "related_links",
+                 "Sweden approves first offshore wind zone": "related_links"},
+        kept=["Reporting by local broadcasters suggested the cost",
+              "The 420-kilovolt line was meant to supply"]), id="agency"),
+    # an all-caps masthead takes the casing it has on the page; a standfirst of two sentences;
+    # "(updated: ...)"; a video duration; "Most popular in <section>"; tip-line and comment
+    # boilerplate, alone and in a row
+    pytest.param(dict(
+        file="community_riverbend_today.txt",
+        title="Flood barrier finally finished, three years late",
+        outlet="Riverbend Today", date=datetime(2025, 4, 6), author="Priya Castell",
+        first="The long-delayed flood barrier along the Mill Quarter was completed on Saturday",
+        last="about £3 million over budget.",
+        removed={"Residents of the Mill Quarter say the wait was worth it.": "standfirst",
+                 "Words by Priya Castell": "byline", "(updated: 7 April 2025)": "dateline",
+                 "Share · 12 comments": "share_prompt", "(Picture: Riverbend Today)": "photo_credit",
+                 "WATCH: Engineers test": "read_more", "1:12": "navigation",
+                 "MOST POPULAR IN SPORT": "related_links", "Cup tie moved to Friday": "related_links",
+                 "Got a tip?": "footer", "Enter your e-mail": "newsletter",
+                 "Comments (2,041)": "comment_prompt", "subject to our house rules": "comment_prompt",
+                 "To reply, sign in": "login_prompt"},
+        kept=['"I can finally stop checking', "Households in the area had been told"]),
+        id="community"),
+    # a related-topic box under menu items, with a second headline in it; the author's bare name
+    # under the caption dateline; "© Outlet 2025"; short strings among the debris at the end
+    pytest.param(dict(
+        file="state_media_baltic_voice.txt",
+        title="Vilnius Hikes Power Tariffs Again as Pensioners Struggle to Pay",
+        outlet="Baltic Voice", date=datetime(2025, 2, 5), author="Oskars Liepa",
+        first="Lithuania's energy regulator approved another rise",
+        last="higher prices on the Nordic power exchange.",
+        removed={"- Baltic Voice, 1920, 03.02.2025": "topic_box",
+                 "Electricity prices in the Baltic states": "topic_box",
+                 "Brussels Silent as Households Face Record Bills": "topic_box",
+                 "05.02.2025 09:40 (updated": "dateline", "Oskars Liepa": "byline",
+                 "All articles by this author": "byline", "loader": "navigation",
+                 "Chats": "navigation", "© Baltic Voice 2025": "footer"},
+        kept=['"People are choosing between medicine and light,"']), id="topic-box"),
 ]
 
 
@@ -243,6 +312,7 @@ def test_normalise_text(text, expected):
 # --------------------------------------------------------------------------- clean_body lines
 BODY = "The harbour master said the ferry would run again on Friday after the storm."
 BODY2 = "Passengers were told to expect delays of up to an hour on the first crossings."
+HEADLINE = "Harbour ferry service resumes after the storm"
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -287,6 +357,19 @@ BODY2 = "Passengers were told to expect delays of up to an hour on the first cro
     ("Boats in the harbour. - Example News, 1920, 18.02.2022", "dateline"),
     ("Войти или зарегистрироваться", "foreign_script"),
     ("登录", "foreign_script"),
+    ("To comment, log in or register", "login_prompt"),
+    ("Comments (1,208)", "comment_prompt"),
+    ("Share | 214 comments", "share_prompt"),  # labels in a row
+    ("Comments are subject to our community guidelines. To comment, log in or register.",
+     "comment_prompt"),
+    ("Enter your email address", "newsletter"),
+    ("Got a story? Email tips@example.com or call our news desk.", "footer"),
+    ("Our Standards: The Example Trust Principles.", "footer"),
+    ("© Example Gazette 2025", "footer"),
+    ("Photos of the day: our pick of the best images", "related_links"),
+    ("MOST READ IN NEWS", "related_links"),
+    ("3 Min Read", "navigation"),
+    ("0:47", "navigation"),  # no letters: a video duration
 ])
 def test_clean_body_removes_debris_line(line, reason):
     body, removed = clean_body(f"{BODY}\n{line}\n{BODY2}")
@@ -312,6 +395,14 @@ def test_clean_body_removes_debris_line(line, reason):
     "He shouted «Стой!» before the door closed.",  # inline Cyrillic in an English sentence
     "Advertisement revenue fell 3% in the quarter.",
     "More on Tuesday, the council met again.",
+    "Our standards have slipped, the editor admitted.",
+    "Photos of the day were taken by readers.",
+    "To comment on the plan, residents must write to the council.",
+    "Most read the report before the vote.",
+    "Have a story to tell? The museum wants to hear from veterans.",
+    "Comments are subject to review by the regulator, the minister said.",
+    "Reporting by local media suggested the ferry was overloaded.",
+    "Editing by hand took the team weeks.",
 ])
 def test_clean_body_keeps_prose(line):
     body, removed = clean_body(f"{BODY}\n{line}\n{BODY2}")
@@ -336,6 +427,27 @@ def test_clean_body_keeps_prose(line):
      {2: "login_prompt", 3: "foreign_script"}),
     # a long line in another script is not an interface string
     (f"{BODY}\n" + " ".join(["слово"] * 13), {}),
+    # a caption on its own line below or above a bare credit line
+    (f"Photo: Jane Doe / Example Agency\nFerry passengers wait in the rain on Monday.\n{BODY}",
+     {1: "photo_credit", 2: "caption"}),
+    (f"{BODY}\nFerry passengers wait in the rain on Monday.\nPhoto: Jane Doe\n{BODY2}",
+     {3: "photo_credit", 2: "caption"}),
+    # ... but not a line that attributes or quotes, nor one beside a credit with its own caption,
+    # nor one after a blank line
+    ("Photo: Jane Doe\nThe ferry will run again, officials said.\n" + BODY2, {1: "photo_credit"}),
+    ("Boats in the harbour. Photo: Jane Doe\nThe ferry resumed on Monday morning.\n" + BODY2,
+     {1: "photo_credit"}),
+    ("Photo: Jane Doe\n\nThe ferry resumed on Monday morning.\n" + BODY2, {1: "photo_credit"}),
+    # the wire sign-off and the trailer after it
+    (f"{BODY}\nReporting by Jane Doe in Oslo; Editing by John Roe\nOur Standards: The Example Trust "
+     "Principles.", {2: "byline", 3: "footer"}),
+    # a sign-off followed by a paragraph is not at the end
+    (f"{BODY}\nReporting by Jane Doe; Editing by John Roe\n{BODY} {BODY2}", {}),
+    # short strings among the debris after the last paragraph
+    (f"{BODY}\nAdvertisement\nloader\nChats", {2: "advertisement", 3: "navigation", 4: "navigation"}),
+    # ... but not a short last sentence, nor a short line before the debris starts
+    (f"{BODY}\nAdvertisement\nShe left.", {2: "advertisement"}),
+    (f"{BODY}\nTickets: £5\nAdvertisement", {3: "advertisement"}),
 ])
 def test_clean_body_context_rules(text, reasons):
     _, removed = clean_body(text)
@@ -383,10 +495,79 @@ def test_clean_body_context_rules(text, reasons):
     # the headline repeated in the body is removed; CRLF and NBSP input
     ("Ferry\u00a0service resumes\r\n\r\nFerry service resumes\r\n" + BODY,
      dict(title="Ferry service resumes", text=BODY)),
+    # a standfirst (no final punctuation, or a sentence) between the headline and the byline
+    (f"{HEADLINE}\nHarbour reopens after three weeks of storm repairs\nBy Jane Doe\n" + BODY,
+     dict(title=HEADLINE, author="Jane Doe", text=BODY)),
+    (f"{HEADLINE}\nThe harbour reopens after three weeks of storm repairs.\n4 March 2025\n"
+     + BODY, dict(date=datetime(2025, 3, 4), text=BODY)),
+    # no byline or date after it: the line under the headline is the body's
+    (f"{HEADLINE}\nHarbour reopens after three weeks of storm repairs\n" + BODY,
+     dict(text=f"Harbour reopens after three weeks of storm repairs\n\n{BODY}")),
+    (f"{HEADLINE}\n" + BODY + "\n" + BODY2, dict(text=f"{BODY}\n\n{BODY2}")),
+    # "<Name> in <Place>" bylines, alone or after "By"
+    (f"{HEADLINE}\nJane Doe and John Roe in Harbour City\n4 March 2025\n" + BODY,
+     dict(author="Jane Doe and John Roe", date=datetime(2025, 3, 4), text=BODY)),
+    (f"{HEADLINE}\nBy Jane Doe in Kyiv\n" + BODY, dict(author="Jane Doe", text=BODY)),
+    (f"{HEADLINE}\nJane Doe in Harbour City said the ferry would run again on Friday.",
+     dict(author=None, text="Jane Doe in Harbour City said the ferry would run again on Friday.")),
+    # the author's name alone next to the date line; a short line elsewhere is not a name
+    (f"{HEADLINE}\n4 March 2025\nJane Doe\n" + BODY, dict(author="Jane Doe", text=BODY)),
+    (f"{HEADLINE}\nHarbour News\n" + BODY, dict(author=None, text=f"Harbour News\n\n{BODY}")),
+    # date lines of parts: date / time / "Updated ...", "Published: ... | Updated: ...", "(updated: ...)"
+    (f"{HEADLINE}\nMay 22, 2025 / 12:41 PM / Updated 4 hours ago\n" + BODY,
+     dict(date=datetime(2025, 5, 22, 12, 41), text=BODY)),
+    (f"{HEADLINE}\nBy Jane Doe\nPublished: 23 May 2025 09:31 | Updated: 24 May 2025 11:03\n"
+     + BODY, dict(date=datetime(2025, 5, 23, 9, 31), text=BODY)),
+    (f"{HEADLINE}\nUpdated: 16 April 2025 • 8:02am\nPublished 15 April 2025\n" + BODY,
+     dict(date=datetime(2025, 4, 15))),
+    (f"{HEADLINE}\n18.02.2022 14:03 (updated: 18.02.2022 16:20)\n" + BODY,
+     dict(date=datetime(2022, 2, 18, 14, 3), text=BODY)),
+    # a wire dateline on its own line gives the outlet
+    (f"{HEADLINE}\nBy Jane Doe\nOSLO, Norway (Example Wire)\n" + BODY,
+     dict(outlet="Example Wire", text=BODY)),
+    # the masthead: the page's first line, a name above the menu; all caps take the page's casing
+    (f"Example Gazette\nNews\nSport\n{HEADLINE}\nBy Jane Doe\n" + BODY,
+     dict(outlet="Example Gazette", title=HEADLINE, text=BODY)),
+    (f"EXAMPLE GAZETTE\nNews\n{HEADLINE}\nBy Jane Doe\n" + BODY
+     + "\nThe mayor told the Example Gazette she was relieved.", dict(outlet="Example Gazette")),
+    (f"EXAMPLE GAZETTE\nNews\n{HEADLINE}\nBy Jane Doe\n" + BODY,
+     dict(outlet="EXAMPLE GAZETTE")),
+    (f"World\n{HEADLINE}\nBy Jane Doe\n" + BODY, dict(outlet=None)),
+    # copyright footers: "© Outlet 2025", company suffixes, links after the name
+    (f"{HEADLINE}\n{BODY}\n© Example Gazette 2025", dict(outlet="Example Gazette")),
+    (f"{HEADLINE}\n{BODY}\n© 2025 Example Gazette Ltd. All rights reserved. | Privacy | Terms",
+     dict(outlet="Example Gazette")),
+    # a copyright line above the body is a photo's, not the page's
+    (f"{HEADLINE}\n© Jane Doe 2025\n{BODY}", dict(outlet=None, text=BODY)),
+    # a topic box under menu items runs to the article's headline
+    ("Example News\nWorld\n- Example News, 1920, 13.01.2022\nPort Strikes\nWorkers have struck twice "
+     f"this year.\nDockers Warn of Longer Walkout\n\n{HEADLINE}\n18.02.2022 14:03 (updated: "
+     "18.02.2022 16:20)\nFerries at dawn. - Example News, 1920, 18.02.2022\n" + BODY,
+     dict(title=HEADLINE, date=datetime(2022, 2, 18), outlet="Example News", text=BODY)),
+    # the sign-off names the author when there is no byline
+    (f"{HEADLINE}\n{BODY}\nReporting by Jane Doe; Editing by John Roe",
+     dict(author="Jane Doe", text=BODY)),
 ])
 def test_clean_page_metadata(raw, expected):
     page = clean_page(raw)
     assert {k: getattr(page, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("raw, reasons", [
+    # the deck under the headline, kept in ``removed`` as a standfirst
+    (f"{HEADLINE}\nHarbour reopens after repairs\nBy Jane Doe\n" + BODY,
+     {1: "title", 2: "standfirst", 3: "byline"}),
+    (f"{HEADLINE}\nHarbour reopens after repairs\nJane Doe in Harbour City\n"
+     "4 March 2025\n" + BODY, {1: "title", 2: "standfirst", 3: "byline", 4: "dateline"}),
+    # a breadcrumb-like date line in the header is a date line
+    (f"Example Wire\nMay 22, 2025 / 12:41 PM / Updated 4 hours ago\n{HEADLINE}\n" + BODY,
+     {1: "navigation", 2: "dateline", 3: "title"}),
+    # the same line in the body is not read as a date (the body has started)
+    (f"{HEADLINE}\n{BODY}\nMay 22, 2025 / 12:41 PM / Updated 4 hours ago\n{BODY2}",
+     {1: "title", 3: "navigation"}),
+])
+def test_clean_page_reasons(raw, reasons):
+    assert {r.line: r.reason for r in clean_page(raw).removed} == reasons
 
 
 def test_clean_page_warns_with_source_when_nothing_is_left():
