@@ -388,3 +388,17 @@ def test_html_without_the_extra_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'framing\[html\]'"):
         framing.load_articles(write(tmp_path, "page.html", HTML))
+
+
+def test_teaching_corpus_raw_pages_load_to_their_jsonl_articles():
+    """The constructed corpus ships each raw page's true body and metadata in articles.jsonl."""
+    sample = framing.config.sample_dir()
+    truth, _ = load_quiet(sample / "articles.jsonl")
+    pages, warned = load_quiet(sample / "raw")
+    assert len(pages) >= 12 and warned == []
+    for _, page in pages.iterrows():
+        stem = Path(page["source_path"]).name.rsplit(".", 1)[0]
+        want = truth.loc[stem]
+        assert page["text"] == want["text"], stem
+        assert (page["title"], page["outlet"]) == (want["title"], want["outlet"]), stem
+        assert page["date"].normalize() == want["date"], stem
