@@ -1,0 +1,269 @@
+"""Word tokens with character offsets: the one written rule set, in two implementations.
+
+The rules (used for lexicon patterns and article text alike, so a pattern matches exactly
+the text it looks like):
+
+1. A **word character** is a letter, a digit, a combining mark (Unicode categories L*, N*,
+   M*) or ``_``.
+2. A token is a maximal run of word characters, where these **joiners** also count as part
+   of the token when they stand between two word characters:
+
+   * an apostrophe (``'``, ``’``, ``ʼ``, ``‘``): *Moscow's*, *don't*, *rock'n'roll*;
+   * ``.`` or ``,`` between two digits: *3.5*, *700,000*;
+   * ``.`` after a single letter and before a letter (initialisms): *J.K.*, *U.S.*; the
+     final period of such an initialism belongs to it too (*U.S.* gives ``U.S.``, so
+     ``"u.s. officials"`` is a phrase like any other); *end.The* stays two tokens.
+
+   Everything else (spaces, hyphens, dashes, other punctuation, symbols) separates tokens.
+3. **Normal form** of a token, used for matching: each character's simple lowercase
+   mapping (a character whose lowercase is several characters is kept as it is), and every
+   apostrophe as ``'``. Accents are kept (*café* is not *cafe*).
+4. A **gap** is the text between two tokens. A phrase may continue across a gap made only
+   of whitespace (spaces, tabs, NBSP, line breaks) and at most one hyphen (``-``, U+2010,
+   U+2011), so *self-declared*, *self declared* and *self-\\ndeclared* are the same phrase,
+   while *self, declared* or *self—declared* are not.
+
+:func:`reference_tokens` states the rules with :mod:`re`, one token at a time, to be
+obviously right; :class:`TokenArrays` computes the same tokens for a whole text at once
+with numpy (the fast path the matcher uses). Property tests check they agree.
+
+Example:
+    >>> " ".join(t for _, _, t in reference_tokens("The U.S.-backed 'rebels' fired 3.5 shells at Kiev's H.Q."))
+    "the u.s. backed rebels fired 3.5 shells at kiev's h.q."
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+__all__ = [
+    "APOSTROPHES",
+    "HYPHENS",
+    "TokenArrays",
+    "gap_ok",
+    "normal_form",
+    "reference_tokens",
+    "tokenize",
+]
+
+APOSTROPHES = "'\u2019\u02bc\u2018"
+HYPHENS = "-\u2010\u2011"
+
+# Character classes of the vectorised tokenizer.
+_OTHER, _WORD, _APOS, _DOT, _COMMA, _SPACE, _HYPHEN = range(7)
+
+
+@lru_cache(maxsize=None)
+def _is_word_char(ch: str) -> bool:
+    return ch == "_" or unicodedata.category(ch)[0] in "LNM"
+
+
+def _lower(ch: str) -> str:
+    if ch in APOSTROPHES:
+        return "'"
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def normal_form(token: str) -> str:
+    """The matching form of a token: simple lowercase, apostrophes as ``'``.
+
+    Example:
+        >>> normal_form("Kiev\u2019s")
+        "kiev's"
+    """
+    return "".join(_lower(c) for c in token)
+
+
+def reference_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Tokens as ``(start, end, normal_form)``: the rules written one token at a time.
+
+    This is the obviously-right version (slow); :func:`tokenize` is the fast one.
+
+    Example:
+        >>> reference_tokens("Self-declared 'DPR'")
+        [(0, 4, 'self'), (5, 13, 'declared'), (15, 18, 'dpr')]
+    """
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        if not _is_word_char(text[i]):
+            i += 1
+            continue
+        start = i
+        while True:
+            while i < n and _is_word_char(text[i]):
+                i += 1
+            if i + 1 < n and _is_word_char(text[i + 1]) and _joins(text, i):
+                i += 1
+                continue
+            break
+        if (i < n and text[i] == "." and i - start >= 3 and text[i - 2] == "."
+                and text[i - 1].isalpha() and not (i + 1 < n and _is_word_char(text[i + 1]))):
+            i += 1  # the final period of an initialism
+        out.append((start, i, normal_form(text[start:i])))
+    return out
+
+
+def _joins(text: str, i: int) -> bool:
+    """Whether ``text[i]`` (between two word characters) joins them into one token."""
+    ch = text[i]
+    if ch in APOSTROPHES:
+        return True
+    prev, nxt = text[i - 1], text[i + 1]
+    if ch in ".," and prev.isdigit() and nxt.isdigit():
+        return True
+    if ch == "." and prev.isalpha() and nxt.isalpha():
+        before = text[i - 2] if i >= 2 else " "
+        return not _is_word_char(before) or before == "."
+    return False
+
+
+def gap_ok(gap: str) -> bool:
+    """Whether a phrase may continue across ``gap`` (whitespace and at most one hyphen).
+
+    Example:
+        >>> [gap_ok(g) for g in [" ", "-", " - ", "\\n", "", ", ", "--", "\u2014"]]
+        [True, True, True, True, False, False, False, False]
+    """
+    if not gap:
+        return False
+    hyphens = sum(gap.count(h) for h in HYPHENS)
+    rest = [c for c in gap if c not in HYPHENS]
+    return hyphens <= 1 and all(c.isspace() for c in rest)
+
+
+# --------------------------------------------------------------------------- vectorised
+
+def _build_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    size = 0x10000
+    cls = np.full(size, _OTHER, dtype=np.uint8)
+    low = np.arange(size, dtype=np.uint32)
+    digit = np.zeros(size, dtype=bool)
+    alpha = np.zeros(size, dtype=bool)
+    for cp in range(size):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if _is_word_char(ch):
+            cls[cp] = _WORD
+            digit[cp] = ch.isdigit()
+            alpha[cp] = ch.isalpha()
+        elif ch.isspace():
+            cls[cp] = _SPACE
+        lo = _lower(ch)
+        low[cp] = ord(lo)
+    for ch in APOSTROPHES:
+        cls[ord(ch)] = _APOS
+    for ch in HYPHENS:
+        cls[ord(ch)] = _HYPHEN
+    cls[ord(".")] = _DOT
+    cls[ord(",")] = _COMMA
+    return cls, low, digit, alpha
+
+
+_TABLES: tuple[np.ndarray, ...] | None = None
+
+
+def _tables() -> tuple[np.ndarray, ...]:
+    global _TABLES
+    if _TABLES is None:
+        _TABLES = _build_tables()
+    return _TABLES
+
+
+def _code_points(text: str) -> np.ndarray:
+    """Code points of ``text`` as an integer array of len(text)."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):  # no characters outside the BMP
+        return np.frombuffer(data, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+class TokenArrays(NamedTuple):
+    """Tokens of one text as numpy arrays (the fast path of :func:`tokenize`).
+
+    ``starts``/``ends`` are character offsets; ``gap_ok[i]`` says whether a phrase may
+    continue from token ``i`` to token ``i + 1``; ``low`` holds the normal-form code point
+    of every character of the text (only meaningful inside tokens).
+    """
+
+    starts: np.ndarray
+    ends: np.ndarray
+    gap_ok: np.ndarray
+    low: np.ndarray
+
+
+def tokenize(text: str) -> TokenArrays:
+    """Tokenise ``text`` with the rules of this module, vectorised.
+
+    Example:
+        >>> t = tokenize("Self-declared 'DPR', Kiev\u2019s U.S. ally")
+        >>> [(int(s), int(e)) for s, e in zip(t.starts, t.ends)]
+        [(0, 4), (5, 13), (15, 18), (21, 27), (28, 31), (33, 37)]
+        >>> t.gap_ok.tolist()
+        [True, False, False, True, False, False]
+    """
+    cls_table, low_table, digit_table, alpha_table = _tables()
+    cp = _code_points(text)
+    n = len(cp)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return TokenArrays(empty, empty, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.uint32))
+    if cp.dtype == np.uint32 and cp.max() >= 0x10000:
+        big = np.flatnonzero(cp >= 0x10000)
+        idx = np.minimum(cp, 0xFFFF)
+        cls = cls_table[idx]
+        low = low_table[idx].astype(np.uint32)
+        digit, alpha = digit_table[idx], alpha_table[idx]
+        for i in big:  # astral characters: classify one by one (rare)
+            ch = chr(int(cp[i]))
+            word = _is_word_char(ch)
+            cls[i] = _WORD if word else (_SPACE if ch.isspace() else _OTHER)
+            low[i] = ord(_lower(ch))
+            digit[i], alpha[i] = word and ch.isdigit(), word and ch.isalpha()
+    else:
+        cls = cls_table[cp]
+        low = low_table[cp]
+        digit, alpha = digit_table[cp], alpha_table[cp]
+    word = cls == _WORD
+    # joiners: a character between two word characters that joins them
+    inner = np.zeros(n, dtype=bool)
+    initial_dot = np.zeros(n, dtype=bool)
+    if n >= 3:
+        prev_w, next_w = word[:-2], word[2:]
+        mid = cls[1:-1]
+        both = prev_w & next_w
+        apos = both & (mid == _APOS)
+        num = both & ((mid == _DOT) | (mid == _COMMA)) & digit[:-2] & digit[2:]
+        before = np.concatenate(([False], word[:-3] & (cls[:-3] != _DOT)))  # char i-2 is a word char
+        initial = both & (mid == _DOT) & alpha[:-2] & alpha[2:] & ~before
+        inner[1:-1] = apos | num | initial
+        initial_dot[1:-1] = initial
+    in_tok = word | inner
+    if n >= 3:  # the final period of an initialism: letter '.' letter '.' (not before a word char)
+        final = np.zeros(n, dtype=bool)
+        final[2:] = (cls[2:] == _DOT) & alpha[1:-1] & initial_dot[:-2]
+        final[2:-1] &= ~word[3:]
+        in_tok |= final
+    edges = np.diff(in_tok.astype(np.int8), prepend=0, append=0)
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    # gaps: whitespace plus at most one hyphen, and not empty
+    if len(starts) > 1:
+        space = cls == _SPACE
+        hyph = cls == _HYPHEN
+        bad = ~(space | hyph)
+        cbad = np.concatenate(([0], np.cumsum(bad, dtype=np.int64)))
+        chyph = np.concatenate(([0], np.cumsum(hyph, dtype=np.int64)))
+        g0, g1 = ends[:-1], starts[1:]
+        ok = ((cbad[g1] - cbad[g0]) == 0) & ((chyph[g1] - chyph[g0]) <= 1) & (g1 > g0)
+        gap = np.append(ok, False)
+    else:
+        gap = np.zeros(len(starts), dtype=bool)
+    return TokenArrays(starts.astype(np.int64), ends.astype(np.int64), gap, low)
