@@ -1,0 +1,114 @@
+"""The matching engine: the rule table, and the fast engine equal to the reference engine."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing import config
+from framing.lexicon import Lexicon, builtin_lexicons, load_lexicon
+from framing.match import Matcher, reference_matches
+
+LEX = Lexicon.from_records("t", [
+    {"pattern": p, "category": "c"} for p in [
+        "slammed", "accus*", "accusation", "self-declared", "new york", "new york times", "york",
+        "continued to claim", "claim*", "kiev", "people's republic", "donetsk people's republic",
+        "u.s. officials", "lies", "cruel*", "war of aggression", "of"]])
+
+# text, expected [(matched text, pattern)]
+CASES = [
+    ("NATO slammed it", [("slammed", "slammed")]),
+    ("He was SLAMMED.", [("SLAMMED", "slammed")]),
+    ("slammer", []),
+    ("Accusations flew; the accusation stood", [("Accusations", "accus*"), ("accusation", "accusation")]),
+    ("the self-declared, self declared and self-\ndeclared states", [
+        ("self-declared", "self-declared"), ("self declared", "self-declared"), ("self-\ndeclared", "self-declared")]),
+    ("self, declared", []),
+    ("self\u2014declared", []),
+    ("The New York Times and New York and York", [
+        ("New York Times", "new york times"), ("New York", "new york"), ("York", "york")]),
+    ("New-York", [("New-York", "new york")]),
+    ("has continued to claim that", [("continued to claim", "continued to claim")]),
+    ("they claimed", [("claimed", "claim*")]),
+    ("Kiev's government and Kiev", [("Kiev", "kiev"), ("Kiev", "kiev")]),
+    ("Kievan Rus", []),
+    ("the Donetsk People\u2019s Republic", [("Donetsk People\u2019s Republic", "donetsk people's republic")]),
+    ("the people's republic's army", [("people's republic", "people's republic")]),
+    ("U.S. officials said", [("U.S. officials", "u.s. officials")]),
+    ("lies and disinformation", [("lies", "lies")]),
+    ("cruel, cruelty, crueller", [("cruel", "cruel*"), ("cruelty", "cruel*"), ("crueller", "cruel*")]),
+    ("a war of aggression", [("war of aggression", "war of aggression")]),
+    ("a war of words", [("of", "of")]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:30] or "empty" for c in CASES])
+def test_rule_table(text, expected):
+    got = reference_matches(text, LEX)
+    assert [(text[s:e], LEX.entries[k].pattern) for s, e, k in got] == expected
+    assert Matcher(LEX).matches(text) == got
+
+
+def test_entries_with_the_same_pattern_all_match():
+    from framing.lexicon import Entry
+
+    entries = [Entry("kind of", ("kind", "of"), (False, False), "a"),
+               Entry("kind of", ("kind", "of"), (False, False), "b")]
+    lex = Lexicon("liwc", entries)
+    assert Matcher(lex).matches("a kind of test") == reference_matches("a kind of test", lex) == [(2, 9, 0), (2, 9, 1)]
+
+
+def test_lexicons_overlap_but_each_resolves_its_own():
+    a = Lexicon.from_records("a", [{"pattern": "false flag", "category": "x"}])
+    b = Lexicon.from_records("b", [{"pattern": "flag", "category": "y"}, {"pattern": "false", "category": "y"}])
+    m = Matcher([a, b])
+    got = m.match_arrays("a false flag operation")
+    assert got[0].start.tolist() == [2] and got[0].end.tolist() == [12]
+    assert got[1].start.tolist() == [2, 8]
+
+
+WORDS = ["self", "declared", "new", "york", "times", "claim", "claimed", "continued", "to", "kiev", "kiev's",
+         "people's", "republic", "accused", "accusation", "u.s.", "officials", "of", "war", "aggression", "x"]
+SEPS = [" ", "  ", "-", " - ", "\n", "\t", "\u00a0", ", ", ". ", "\u2014", "'", "\u2019", "_"]
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS + ["Kiev", "NEW", "Self", "caf\u00e9", "\u03b1\u03b8"]),
+                           st.sampled_from(SEPS)), max_size=25).map(lambda ps: "".join(w + s for w, s in ps))
+PATTERNS = st.lists(st.lists(st.sampled_from(WORDS + ["cla*", "york*", "acc*", "kie*"]), min_size=1, max_size=3)
+                    .map(" ".join), min_size=1, max_size=8, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, PATTERNS)
+def test_fast_equals_reference_on_generated_text(text, patterns):
+    from framing.lexicon import parse_pattern
+    seen, rows = set(), []
+    for p in patterns:
+        key = parse_pattern(p)
+        if key not in seen:
+            seen.add(key)
+            rows.append({"pattern": p, "category": "c"})
+    lex = Lexicon.from_records("gen", rows)
+    assert Matcher(lex).matches(text) == reference_matches(text, lex)
+
+
+def _real_texts(n: int) -> list[str]:
+    path = config.shared_data_dir() / "polnear" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"real news needs {path} (the shared research corpora; see README 'Data')")
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(next(fh))["text"] for _ in range(n)]
+
+
+@pytest.mark.shared
+def test_fast_equals_reference_on_real_news_with_builtin_lexicons():
+    texts = _real_texts(12)
+    lexicons = [load_lexicon(n) for n in builtin_lexicons()]
+    m = Matcher(lexicons)
+    for text in texts:
+        got = m.match_arrays(text)
+        for li, lex in enumerate(lexicons):
+            fast = list(zip(got[li].start.tolist(), got[li].end.tolist(), got[li].entry.tolist()))
+            assert fast == reference_matches(text, lex), lex.name
