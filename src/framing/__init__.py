@@ -4,6 +4,10 @@ Public API (the package's only job here is to re-export it):
 
 * :func:`load_articles`, :func:`iter_articles`: files, folders, globs, DataFrames -> the
   articles table (:mod:`framing.load`), with scraped pages cleaned (:mod:`framing.clean`).
+* :func:`load_lexicon`, :class:`Lexicon`: lexicon files (:mod:`framing.lexicon`).
+* :func:`find_spans`: every lexicon match and scare quote with offsets, sentence and voice
+  (:mod:`framing.spans`); :func:`score` and :class:`FramingFeatures`: per-article features
+  (:mod:`framing.features`).
 * :func:`save_figure`: PNG + SVG + the CSV behind a figure (:mod:`framing.plots`).
 * :mod:`framing.config`: every path the project uses.
 """
@@ -19,14 +23,22 @@ from .load import (
     iter_articles,
     load_articles,
 )
+from .features import FramingFeatures, score
+from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
 from .plots import save_figure
 from .schema import ARTICLE_COLUMNS, SchemaError, validate_articles
+from .spans import DEFAULT_LEXICONS, LexiconSet, find_spans
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "CleanedPage",
+    "DEFAULT_LEXICONS",
+    "FramingFeatures",
+    "Lexicon",
+    "LexiconError",
+    "LexiconSet",
     "FramingLoadWarning",
     "LoadError",
     "LoadProblem",
@@ -35,11 +47,15 @@ __all__ = [
     "SchemaError",
     "clean_body",
     "clean_page",
+    "builtin_lexicons",
     "config",
+    "find_spans",
     "iter_articles",
     "load_articles",
+    "load_lexicon",
     "normalise_text",
     "parse_date",
     "save_figure",
+    "score",
     "validate_articles",
 ]

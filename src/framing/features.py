@@ -1,0 +1,227 @@
+"""Per-article framing features: counts and rates per category and voice.
+
+:func:`score` turns articles into one row each (index ``doc_id``):
+
+* ``tokens``, ``sentences``, ``quotes``, ``unclosed_quotes``, ``narrator_tokens``,
+  ``quoted_tokens``, ``quoted_share`` (share of tokens inside quotations);
+* per category ``c`` of the lexicons (``loaded``, ``label``, ``naming``, ``attribution``,
+  ``hedge``, ``booster``, ``anonymous_source``, plus ``scare_quote``): ``c_n`` and
+  ``c_per_1k`` over all tokens, and ``c_narrator_n``/``c_narrator_per_1k`` and
+  ``c_quoted_n``/``c_quoted_per_1k``, whose denominators are the tokens **in that voice**
+  (so an outlet's own loaded-word rate is not diluted by long quotations). A rate whose
+  voice has no tokens is NaN, not 0: an article without quotations has no quoted rate;
+* per attribution stance ``s`` (the attribution lexicon's subcategories): ``attribution_s_n``;
+* per naming signal ``g`` (the naming lexicon's ``signals`` column, e.g.
+  ``russian_transliteration``): ``naming_g_n``, the naming-choice tallies.
+
+Rates per 1,000 tokens are the unit of dictionary-based text analysis (LIWC reports
+percentages of words; Pennebaker et al. 2015); tokens are those of :mod:`framing.tokenize`.
+The table's ``attrs["lexicons"]`` holds each lexicon's ``name@version#hash``.
+
+:class:`FramingFeatures` wraps :func:`score` as a scikit-learn transformer, so framing
+features go into a ``Pipeline`` next to TF-IDF or any model.
+
+Example:
+    >>> import framing
+    >>> row = framing.score(['Kiev "slammed" the cruel plan, officials said.']).iloc[0]
+    >>> int(row["loaded_n"]), int(row["naming_n"]), int(row["anonymous_source_n"])
+    (2, 1, 1)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles
+
+__all__ = ["FramingFeatures", "score", "feature_columns"]
+
+VOICES = ("narrator", "quoted")
+
+
+class _Layout:
+    """Where each lexicon entry's hit goes in the feature row (computed once per LexiconSet)."""
+
+    def __init__(self, lexset: LexiconSet):
+        cats: list[str] = []
+        for lex in lexset.lexicons:
+            for e in lex.entries:
+                if e.category not in cats:
+                    cats.append(e.category)
+        cats.append("scare_quote")
+        self.categories = cats
+        self.entry_cat = [np.array([cats.index(e.category) for e in lex.entries], dtype=np.int64)
+                          for lex in lexset.lexicons]
+        self.stances: list[str] = []
+        self.signals: list[str] = []
+        self.entry_stance: list[np.ndarray] = []
+        self.entry_signal: list[np.ndarray] = []
+        for lex in lexset.lexicons:
+            st = np.full(len(lex.entries), -1, dtype=np.int64)
+            sg = np.full(len(lex.entries), -1, dtype=np.int64)
+            for k, e in enumerate(lex.entries):
+                if e.category == "attribution" and e.subcategory:
+                    if e.subcategory not in self.stances:
+                        self.stances.append(e.subcategory)
+                    st[k] = self.stances.index(e.subcategory)
+                signal = e.extra.get("signals")
+                if e.category == "naming" and signal:
+                    if signal not in self.signals:
+                        self.signals.append(signal)
+                    sg[k] = self.signals.index(signal)
+            self.entry_stance.append(st)
+            self.entry_signal.append(sg)
+
+    def columns(self) -> list[str]:
+        cols = ["tokens", "sentences", "quotes", "unclosed_quotes", "narrator_tokens",
+                "quoted_tokens", "quoted_share"]
+        for c in self.categories:
+            cols += [f"{c}_n", f"{c}_per_1k"]
+            for v in VOICES:
+                cols += [f"{c}_{v}_n", f"{c}_{v}_per_1k"]
+        cols += [f"attribution_{s}_n" for s in self.stances]
+        cols += [f"naming_{g}_n" for g in self.signals]
+        return cols
+
+
+def _per_1k(n: np.ndarray, tokens: float) -> np.ndarray:
+    return n * (1000.0 / tokens) if tokens else np.full(n.shape, np.nan)
+
+
+def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None) -> pd.DataFrame:
+    """One row of framing features per article (columns in the module docstring).
+
+    Args:
+        articles: an articles table, texts, or one text.
+        lexicons: as in :func:`framing.find_spans`.
+        progress: a progress bar (``None``: from 2,000 articles on).
+
+    Example:
+        >>> t = score(["He said it.", 'She claimed the "deal" was a disaster.'])
+        >>> t[["tokens", "attribution_neutral_n", "attribution_distancing_n", "scare_quote_n"]].values.tolist()
+        [[3.0, 1.0, 0.0, 0.0], [7.0, 0.0, 1.0, 1.0]]
+    """
+    df = as_articles(articles)
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    layout = _Layout(lexset)
+    ncat, nst, nsg = len(layout.categories), len(layout.stances), len(layout.signals)
+    scare = ncat - 1
+    rows = []
+    ids = []
+    for doc_id, _text, a in _iter_analyses(df, lexset, progress):
+        n_tok = len(a.tokens.starts)
+        tok_quoted = a.voice[a.tokens.starts] if n_tok else np.zeros(0, dtype=bool)
+        q_tok = int(tok_quoted.sum())
+        counts = np.zeros((ncat, 2), dtype=np.float64)  # [:, 0] narrator, [:, 1] quoted
+        stance = np.zeros(nst)
+        signal = np.zeros(nsg)
+        for li, m in enumerate(a.matches):
+            if not len(m.start):
+                continue
+            cat = layout.entry_cat[li][m.entry]
+            quoted = a.voice[m.start].astype(np.int64)
+            np.add.at(counts, (cat, quoted), 1)
+            st = layout.entry_stance[li][m.entry]
+            np.add.at(stance, st[st >= 0], 1)
+            sg = layout.entry_signal[li][m.entry]
+            np.add.at(signal, sg[sg >= 0], 1)
+        counts[scare, 0] += len(a.scare)
+        row = [n_tok, len(a.sentences), len(a.quotes.start), int((~a.quotes.closed).sum()),
+               n_tok - q_tok, q_tok, q_tok / n_tok if n_tok else np.nan]
+        total = counts.sum(axis=1)
+        all_rate = _per_1k(total, n_tok)
+        nar_rate = _per_1k(counts[:, 0], n_tok - q_tok)
+        quo_rate = _per_1k(counts[:, 1], q_tok)
+        for c in range(ncat):
+            row += [total[c], all_rate[c], counts[c, 0], nar_rate[c], counts[c, 1], quo_rate[c]]
+        row += stance.tolist() + signal.tolist()
+        rows.append(row)
+        ids.append(doc_id)
+    out = pd.DataFrame(rows, columns=layout.columns(), index=pd.Index(ids, name="doc_id"), dtype="float64")
+    out.attrs["lexicons"] = lexset.stamps()
+    return out
+
+
+def feature_columns(lexicons: LexiconsArg = None, *, kind: str = "rates", voice: bool = True) -> list[str]:
+    """The columns of :func:`score` that :class:`FramingFeatures` emits.
+
+    ``kind`` is ``"rates"`` (``*_per_1k`` plus ``quoted_share``), ``"counts"`` (``*_n``) or
+    ``"both"``; ``voice=False`` drops the narrator/quoted splits.
+
+    Example:
+        >>> feature_columns("hedge")[:3]
+        ['quoted_share', 'hedge_per_1k', 'hedge_narrator_per_1k']
+    """
+    if kind not in ("rates", "counts", "both"):
+        raise ValueError(f"kind must be 'rates', 'counts' or 'both', not {kind!r}")
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    cols = _Layout(lexset).columns()
+    keep = []
+    for c in cols:
+        if c in ("tokens", "sentences", "quotes", "unclosed_quotes", "narrator_tokens", "quoted_tokens"):
+            continue
+        if not voice and any(f"_{v}_" in c for v in VOICES):
+            continue
+        is_rate = c.endswith("_per_1k") or c == "quoted_share"
+        if kind == "both" or (kind == "rates") == is_rate:
+            keep.append(c)
+    return keep
+
+
+class FramingFeatures(TransformerMixin, BaseEstimator):
+    """scikit-learn transformer: articles -> framing features of :func:`score`.
+
+    Parameters (keyword-only, stored as given; fitting compiles the lexicons):
+        lexicons: as in :func:`framing.find_spans` (default: the built-in set).
+        kind: ``"rates"`` (default), ``"counts"`` or ``"both"``.
+        voice: include the narrator/quoted splits (default True).
+        fill_value: what replaces a rate that is undefined (a voice with no tokens).
+
+    Input is an articles DataFrame with a ``text`` column, or an iterable of texts; a bare
+    string is rejected (as scikit-learn's text vectorizers do). With
+    ``set_output(transform="pandas")`` the output keeps the input's index.
+
+    Example:
+        >>> ff = FramingFeatures(lexicons=["loaded", "attribution"]).fit(["x"])
+        >>> X = ff.transform(["They slammed it, she claimed.", "It rained."])
+        >>> X.shape[0], "loaded_per_1k" in ff.get_feature_names_out()
+        (2, True)
+    """
+
+    def __init__(self, *, lexicons: LexiconsArg = None, kind: str = "rates", voice: bool = True,
+                 fill_value: float = 0.0):
+        self.lexicons = lexicons
+        self.kind = kind
+        self.voice = voice
+        self.fill_value = fill_value
+
+    @staticmethod
+    def _check_input(X: Any) -> Any:
+        if isinstance(X, str):
+            raise ValueError("Iterable over raw text documents expected, string object received.")
+        return X
+
+    def fit(self, X: Any, y: Any = None) -> FramingFeatures:
+        """Compile the lexicons and fix the output columns (no statistics are learnt)."""
+        self._check_input(X)
+        self.lexicon_set_ = LexiconSet(self.lexicons)
+        self.feature_names_out_ = np.asarray(
+            feature_columns(self.lexicon_set_, kind=self.kind, voice=self.voice), dtype=object)
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        """Framing features, one row per article, columns :meth:`get_feature_names_out`."""
+        check_is_fitted(self, "feature_names_out_")
+        self._check_input(X)
+        table = score(X, self.lexicon_set_)
+        return table[list(self.feature_names_out_)].fillna(self.fill_value).to_numpy(dtype=np.float64)
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the output columns."""
+        check_is_fitted(self, "feature_names_out_")
+        return self.feature_names_out_.copy()

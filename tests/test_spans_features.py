@@ -1,0 +1,210 @@
+"""Spans and per-article features: the seed's framing devices, offsets, voice, the transformer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+import framing
+from framing.features import FramingFeatures, feature_columns, score
+from framing.schema import SPAN_COLUMNS
+from framing.spans import LexiconSet, find_spans
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return framing.load_articles(framing.config.seeds_dir())
+
+
+@pytest.fixture(scope="module")
+def seed_spans(seed):
+    return find_spans(seed)
+
+
+def spans_of(spans, text):
+    return spans[spans["text"] == text]
+
+
+# surface text, category, voice (issue 3, "Quality, measured")
+SEED_EXPECTED = [
+    ("Kiev", "naming", "narrator"),
+    ("Donbass", "naming", "narrator"),
+    ("Donbas", "naming", "quoted"),
+    ("provocative", "loaded", "quoted"),
+    ("lies", "loaded", "quoted"),
+    ("disinformation", "loaded", "quoted"),
+    ("cynical", "loaded", "quoted"),
+    ("cruel", "loaded", "quoted"),
+    ("pawns", "loaded", "quoted"),
+    ("aggressor", "loaded", "quoted"),
+    ("instigator", "loaded", "quoted"),
+    ("self-declared", "label", "narrator"),
+    ("breakaway states", "label", "narrator"),
+    ("nationalist government", "label", "narrator"),
+    ("continued to claim", "attribution", "narrator"),
+    ("accused", "attribution", "narrator"),
+    ("false flag", "scare_quote", "narrator"),
+    ("at any time", "scare_quote", "narrator"),
+]
+
+
+@pytest.mark.parametrize("text,category,voice", SEED_EXPECTED, ids=[e[0] for e in SEED_EXPECTED])
+def test_seed_devices(seed_spans, text, category, voice):
+    hits = spans_of(seed_spans, text)
+    hits = hits[hits["category"] == category]
+    assert len(hits) >= 1, f"{text!r} not found as {category}"
+    assert voice in set(hits["voice"]), hits[["text", "voice"]]
+
+
+# surface text, category that must NOT be reported
+SEED_NEGATIVE = [
+    ("Kiev", "loaded"),          # a naming choice, not a loaded word
+    ("Moscow", "naming"),
+    ("said", "loaded"),
+    ("Sputnik", "attribution"),
+    ("escalation for the sake of escalation", "scare_quote"),  # a partial quotation: "accused ... of"
+]
+
+
+@pytest.mark.parametrize("text,category", SEED_NEGATIVE, ids=[f"{t}-{c}" for t, c in SEED_NEGATIVE])
+def test_seed_negatives(seed_spans, text, category):
+    assert spans_of(seed_spans, text).query("category == @category").empty
+
+
+def test_naming_voice_contrast(seed_spans):
+    """The teaching point: Kiev/Donbass in the outlet's voice, Donbas inside the US quote."""
+    naming = seed_spans[seed_spans["category"] == "naming"]
+    pairs = set(zip(naming["subcategory"], naming["text"], naming["voice"]))
+    assert ("kyiv_kiev", "Kiev", "narrator") in pairs
+    assert ("donbas_donbass", "Donbass", "narrator") in pairs
+    assert ("donbas_donbass", "Donbas", "quoted") in pairs
+
+
+def test_spans_contract_and_offsets(seed, seed_spans):
+    assert list(seed_spans.columns[: len(SPAN_COLUMNS)]) == list(SPAN_COLUMNS)
+    text = seed["text"].iloc[0]
+    for _, s in seed_spans.iterrows():
+        assert text[s["start"]:s["end"]] == s["text"]
+        assert s["voice"] in ("narrator", "quoted")
+    assert seed_spans["doc_id"].eq(seed.index[0]).all()
+    assert set(seed_spans.attrs["lexicons"]) == set(framing.DEFAULT_LEXICONS)
+    assert all("@0.1.0#" in v for v in seed_spans.attrs["lexicons"].values())
+
+
+def test_offsets_index_the_given_structured_text():
+    text = "Kiev\u00a0said, \u201cthe cruel\u00a0plan\u201d was   slammed.\r\nSelf-\ndeclared rebels."
+    df = framing.load_articles(pd.DataFrame({"id": ["x"], "text": [text]}))
+    spans = find_spans(df)
+    assert len(spans) >= 5
+    for _, s in spans.iterrows():
+        assert text[s["start"]:s["end"]] == s["text"]
+
+
+@pytest.mark.parametrize("articles", [
+    "One text about Kiev.",
+    ["One text about Kiev."],
+    pd.Series(["One text about Kiev."]),
+    pd.DataFrame({"text": ["One text about Kiev."]}),
+])
+def test_accepted_inputs(articles):
+    s = find_spans(articles, "naming")
+    assert s["text"].tolist() == ["Kiev"] and s["doc_id"].tolist() == ["0"]
+
+
+@pytest.mark.parametrize("bad,error", [(42, TypeError), (pd.DataFrame({"body": ["x"]}), ValueError),
+                                       ([1.5], TypeError)])
+def test_rejected_inputs(bad, error):
+    with pytest.raises(error):
+        find_spans(bad)
+
+
+def test_empty_and_no_hit_articles():
+    s = find_spans(["", "Nothing to see here at all."], "loaded")
+    assert s.empty and list(s.columns[:10]) == list(SPAN_COLUMNS)
+    t = score(["", "Nothing to see."], "loaded")
+    assert t["tokens"].tolist() == [0.0, 3.0]
+    assert np.isnan(t.loc["0", "loaded_per_1k"]) and t.loc["1", "loaded_per_1k"] == 0.0
+
+
+# text, column, expected value
+SCORE_CASES = [
+    ("They slammed the cruel plan.", "tokens", 5),
+    ("They slammed the cruel plan.", "loaded_n", 2),
+    ("They slammed the cruel plan.", "loaded_per_1k", 400.0),
+    ("They slammed the cruel plan.", "loaded_narrator_per_1k", 400.0),
+    ("They slammed the cruel plan.", "quoted_share", 0.0),
+    ('"It is cruel," she said.', "loaded_quoted_n", 1),
+    ('"It is cruel," she said.', "loaded_narrator_n", 0),
+    ('"It is cruel," she said.', "quoted_tokens", 3),
+    ('"It is cruel," she said.', "loaded_quoted_per_1k", 1000 / 3),
+    ('"It is cruel," she said.', "attribution_neutral_n", 1),
+    ("He claimed and she admitted it.", "attribution_distancing_n", 1),
+    ("He claimed and she admitted it.", "attribution_concessive_n", 1),
+    ("Kiev and Donbass, not Kyiv.", "naming_russian_transliteration_n", 2),
+    ("Officials said it may rain.", "anonymous_source_n", 1),
+    ("Officials said it may rain.", "hedge_n", 1),
+]
+
+
+@pytest.mark.parametrize("text,column,value", SCORE_CASES, ids=[f"{c}:{t[:20]}" for t, c, v in SCORE_CASES])
+def test_score_table(text, column, value):
+    row = score([text]).iloc[0]
+    assert row[column] == pytest.approx(value)
+
+
+def test_score_quoted_rate_is_nan_without_quotes():
+    row = score(["They slammed the plan."]).iloc[0]
+    assert np.isnan(row["loaded_quoted_per_1k"]) and row["quoted_tokens"] == 0
+
+
+def test_score_index_and_attrs(seed):
+    t = score(seed)
+    assert t.index.tolist() == seed.index.tolist() and t.index.name == "doc_id"
+    assert t.attrs["lexicons"]["loaded"].startswith("loaded@")
+    row = t.iloc[0]
+    assert row["naming_n"] >= 5 and row["quotes"] >= 4 and 0.2 < row["quoted_share"] < 0.5
+
+
+def test_transformer_sklearn_contract():
+    texts = pd.DataFrame({"text": ["They slammed the cruel plan.", '"It is cruel," she said.', "It rained."]},
+                         index=pd.Index(["a", "b", "c"], name="doc_id"))
+    ff = FramingFeatures(lexicons=["loaded", "attribution"])
+    assert ff.get_params() == {"fill_value": 0.0, "kind": "rates", "lexicons": ["loaded", "attribution"],
+                               "voice": True}
+    X = ff.fit_transform(texts)
+    names = ff.get_feature_names_out()
+    assert X.shape == (3, len(names)) and not np.isnan(X).any()
+    assert list(names) == feature_columns(["loaded", "attribution"])
+    out = FramingFeatures(lexicons=["loaded"]).set_output(transform="pandas").fit(texts).transform(texts)
+    assert out.index.tolist() == ["a", "b", "c"] and "loaded_per_1k" in out.columns
+    pipe = make_pipeline(FramingFeatures(lexicons=["loaded"]), StandardScaler()).fit(texts)
+    assert pipe.transform(texts).shape[0] == 3
+
+
+@pytest.mark.parametrize("kind,voice,present,absent", [
+    ("rates", True, ["loaded_per_1k", "loaded_quoted_per_1k", "quoted_share"], ["loaded_n"]),
+    ("counts", True, ["loaded_n", "loaded_narrator_n"], ["loaded_per_1k"]),
+    ("both", False, ["loaded_n", "loaded_per_1k"], ["loaded_quoted_n", "loaded_narrator_per_1k"]),
+])
+def test_feature_selection(kind, voice, present, absent):
+    cols = feature_columns("loaded", kind=kind, voice=voice)
+    assert set(present) <= set(cols) and not set(absent) & set(cols)
+
+
+def test_transformer_rejects_a_bare_string_and_unfitted_use():
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(ValueError, match="string object received"):
+        FramingFeatures().fit("one text")
+    with pytest.raises(NotFittedError):
+        FramingFeatures().transform(["x"])
+    with pytest.raises(ValueError, match="kind must be"):
+        FramingFeatures(kind="bogus").fit(["x"])
+
+
+def test_lexicon_set_rejects_duplicate_names():
+    with pytest.raises(ValueError, match="share a name"):
+        LexiconSet(["loaded", "loaded"])
