@@ -127,6 +127,39 @@ def reference_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]
 
 # --------------------------------------------------------------------------- fast engine
 
+_MASK = (1 << 64) - 1
+_B = 0x100000001B3  # odd, so invertible modulo 2**64
+_B_INV = pow(_B, -1, 1 << 64)
+_PAIR = np.uint64(0x9E3779B97F4A7C15)
+_POW: np.ndarray = np.ones(1, dtype=np.uint64)
+_IPOW: np.ndarray = np.ones(1, dtype=np.uint64)
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand)."""
+    global _POW, _IPOW
+    if len(_POW) < n:
+        size = max(n, 2 * len(_POW), 1 << 16)
+        _POW = np.cumprod(np.full(size, _B, dtype=np.uint64), dtype=np.uint64)
+        _POW = np.concatenate(([np.uint64(1)], _POW[:-1]))
+        _IPOW = np.cumprod(np.full(size, _B_INV, dtype=np.uint64), dtype=np.uint64)
+        _IPOW = np.concatenate(([np.uint64(1)], _IPOW[:-1]))
+    return _POW, _IPOW
+
+
+def _word_hash(word: str) -> int:
+    """sum(ord(c) * B**j) mod 2**64: the hash the token arrays compute."""
+    h, p = 0, 1
+    for c in word:
+        h = (h + ord(c) * p) & _MASK
+        p = (p * _B) & _MASK
+    return h
+
+
+def _pair_hash(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
+    return h1 * _PAIR + h2  # uint64 arithmetic wraps
+
+
 @dataclass
 class _Node:
     exact: dict[str, _Node] = field(default_factory=dict)
@@ -135,38 +168,53 @@ class _Node:
     rank: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
-def _hash_words(words: Sequence[str]) -> np.ndarray:
-    """Polynomial hashes of strings, computed as the token hasher does (Horner, uint64)."""
-    out = np.empty(len(words), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i, w in enumerate(words):
-            h = _SEED
-            for c in w:
-                h = h * _BASE + np.uint64(ord(c))
-            out[i] = h
-    return out
+class _WordTable:
+    """Words of one kind (exact words, or wildcard prefixes of one length) for vectorised lookup:
+    sorted hashes, and the words' code points to confirm a hash hit character by character."""
 
+    def __init__(self, words: Sequence[str], nodes: Sequence[int]):
+        hashes = np.array([_word_hash(w) for w in words], dtype=np.uint64)
+        order = np.argsort(hashes, kind="stable")
+        self.hashes = hashes[order]
+        self.set = _HashSet(self.hashes)
+        self.nodes = np.asarray(nodes, dtype=np.int64)[order]
+        ws = [words[i] for i in order.tolist()]
+        self.lengths = np.array([len(w) for w in ws], dtype=np.int64)
+        self.offsets = np.concatenate(([0], np.cumsum(self.lengths)))[:-1].astype(np.int64)
+        self.codes = np.array([ord(c) for w in ws for c in w], dtype=np.uint32)
 
-def _pair(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        return h1 * _PAIR + (h2 ^ _MIX)
-
-
-_PAIR = np.uint64(0x9E3779B97F4A7C15)
-_MIX = np.uint64(0xBF58476D1CE4E5B9)
+    def lookup(self, hashes: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+               low: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For text pieces (start, length) with these hashes: which match a word, and its node."""
+        hit, w = self.set.positions(hashes)
+        same_len = self.lengths[w] == lengths[hit]
+        hit, w = hit[same_len], w[same_len]
+        if len(hit) == 0:
+            return hit, hit
+        L = self.lengths[w]
+        total = int(L.sum())
+        first = np.repeat(np.cumsum(L) - L, L)
+        j = np.arange(total, dtype=np.int64) - first
+        text_codes = low[np.repeat(starts[hit], L) + j]
+        word_codes = self.codes[np.repeat(self.offsets[w], L) + j]
+        same = np.logical_and.reduceat(text_codes == word_codes, np.cumsum(L) - L) if total else np.zeros(0, bool)
+        return hit[same], self.nodes[w[same]]
 
 
 class Matcher:
     """One or more lexicons compiled for fast matching (rules in the module docstring).
 
-    All lexicons share one tokenisation, one hashing pass and one trie walk per text;
-    longest-match resolution is done per lexicon, so their spans may overlap. Build it once
+    All lexicons share one tokenisation and one hashing pass per text; the longest-match
+    rule is applied per lexicon, so spans of different lexicons may overlap. Build it once
     and reuse it: compiling costs far more than matching one article.
 
-    Candidate tokens are found with numpy before any Python runs: a token is kept when its
-    hash equals a one-word entry (or a wildcard prefix of one, or its possessive base does),
-    or when it and the next token hash like the first two words of a phrase (phrases whose
-    first two words include a wildcard fall back to their first word alone).
+    How it is fast: every token's polynomial hash (and the hashes of its wildcard prefixes
+    and possessive base) comes from one prefix sum over the text's code points. One-word
+    entries are then found with vectorised binary search and confirmed character by
+    character, so a hash collision can never produce a false match. Phrases are walked in a
+    word trie, in Python, only from tokens whose own hash and the next token's hash equal the
+    first two words of a phrase (phrases with a wildcard among their first two words start a
+    walk from any token matching their first word).
 
     Example:
         >>> from framing.lexicon import load_lexicon
@@ -179,83 +227,89 @@ class Matcher:
     def __init__(self, lexicons: Lexicon | Sequence[Lexicon]):
         self.lexicons: list[Lexicon] = [lexicons] if isinstance(lexicons, Lexicon) else list(lexicons)
         self.root = _Node()
-        max_len = 1
-        single_exact: set[str] = set()
-        single_prefix: dict[int, set[str]] = {}
+        nodes: list[_Node] = []
+        node_id: dict[int, int] = {}
+
+        def nid(node: _Node) -> int:
+            key = id(node)
+            if key not in node_id:
+                node_id[key] = len(nodes)
+                nodes.append(node)
+            return node_id[key]
+
         pairs: set[tuple[str, str]] = set()
+        triples: set[tuple[str, str, str]] = set()  # phrases of 3+ words: their first three
+        pairs2: dict[int, set[tuple[str, str]]] = {}  # second word a wildcard prefix of length L
         loose_exact: set[str] = set()
         loose_prefix: dict[int, set[str]] = {}
         for li, lex in enumerate(self.lexicons):
             for k, e in enumerate(lex.entries):
                 node = self.root
                 for w, p in zip(e.words, e.prefix):
-                    max_len = max(max_len, len(w))
-                    if p:
-                        node = node.prefix.setdefault(len(w), {}).setdefault(w, _Node())
-                    else:
-                        node = node.exact.setdefault(w, _Node())
+                    table = node.prefix.setdefault(len(w), {}) if p else node.exact
+                    node = table.setdefault(w, _Node())
                 node.entries.append((li, k))
                 node.rank = _rank(e.words, e.prefix, False)
-                w0, p0 = e.words[0], e.prefix[0]
-                if len(e.words) == 1:
-                    (single_prefix.setdefault(len(w0), set()).add(w0) if p0 else single_exact.add(w0))
-                elif not p0 and not e.prefix[1]:
-                    pairs.add((w0, e.words[1]))
-                else:
-                    (loose_prefix.setdefault(len(w0), set()).add(w0) if p0 else loose_exact.add(w0))
-        self.max_len = max_len
-        self._single = np.sort(_hash_words(sorted(single_exact | loose_exact)))
-        prefixes: dict[int, set[str]] = {}
-        for d in (single_prefix, loose_prefix):
-            for L, ws in d.items():
-                prefixes.setdefault(L, set()).update(ws)
-        self._prefix = {L: np.sort(_hash_words(sorted(ws))) for L, ws in prefixes.items()}
+                if len(e.words) > 1:
+                    w0, w1 = e.words[0], e.words[1]
+                    if not e.prefix[0] and not e.prefix[1]:
+                        if len(e.words) >= 3 and not e.prefix[2]:
+                            triples.add((w0, w1, e.words[2]))
+                        else:
+                            pairs.add((w0, w1))
+                    elif not e.prefix[0]:
+                        pairs2.setdefault(len(w1), set()).add((w0, w1))
+                    elif e.prefix[0]:
+                        loose_prefix.setdefault(len(w0), set()).add(w0)
+                    else:
+                        loose_exact.add(w0)
+        # one-word entries: exact words and wildcard prefixes, by node
+        exact_words = [w for w, n in self.root.exact.items() if n.entries]
+        self._exact = _WordTable(exact_words, [nid(self.root.exact[w]) for w in exact_words])
+        self._prefix: dict[int, _WordTable] = {}
+        for L, table in self.root.prefix.items():
+            ws = [w for w, n in table.items() if n.entries]
+            if ws:
+                self._prefix[L] = _WordTable(ws, [nid(table[w]) for w in ws])
+        # entries of each one-word node, as flat arrays (CSR)
+        ptr, lex_ids, entry_ids, ranks = [0], [], [], []
+        for node in nodes:
+            for li, k in node.entries:
+                lex_ids.append(li)
+                entry_ids.append(k)
+            ptr.append(len(lex_ids))
+        self._ptr = np.asarray(ptr, dtype=np.int64)
+        self._lex = np.asarray(lex_ids, dtype=np.int64)
+        self._entry = np.asarray(entry_ids, dtype=np.int64)
+        # phrase starts
         firsts = sorted(pairs)
-        self._pairs = np.sort(_pair(_hash_words([a for a, _ in firsts]), _hash_words([b for _, b in firsts])))
+        self._pairs = _HashSet(_pair_hash(
+            np.array([_word_hash(a) for a, _ in firsts], dtype=np.uint64),
+            np.array([_word_hash(b) for _, b in firsts], dtype=np.uint64)))
+        tri = sorted(triples)
+        self._triples = _HashSet(_pair_hash(_pair_hash(
+            np.array([_word_hash(a) for a, _, _ in tri], dtype=np.uint64),
+            np.array([_word_hash(b) for _, b, _ in tri], dtype=np.uint64)),
+            np.array([_word_hash(c) for _, _, c in tri], dtype=np.uint64)))
+        self._pairs2 = {L: _HashSet(_pair_hash(
+            np.array([_word_hash(a) for a, _ in sorted(ps)], dtype=np.uint64),
+            np.array([_word_hash(b) for _, b in sorted(ps)], dtype=np.uint64))) for L, ps in pairs2.items()}
+        # which wildcard lengths have a prefix starting with a token's first two characters
+        self._first2 = np.zeros(1 << 16, dtype=np.uint64)
+        for L, table in self.root.prefix.items():
+            for w in table:
+                self._first2[_first2_key(w)] |= np.uint64(1 << min(L, 63))
+        for L, ps in pairs2.items():
+            for _, w in ps:
+                self._first2[_first2_key(w)] |= np.uint64(1 << min(L, 63))
+        self._loose = _WordTable(sorted(loose_exact), [0] * len(loose_exact))
+        self._loose_prefix = {L: _WordTable(sorted(ws), [0] * len(ws)) for L, ws in loose_prefix.items()}
 
     # -- per text
 
-    def _candidates(self, starts: np.ndarray, ends: np.ndarray, gaps: np.ndarray,
-                    low: np.ndarray) -> np.ndarray:
-        """Indices of tokens that could start a match (a superset of the real starts)."""
-        n = len(starts)
-        if n == 0:
-            return np.zeros(0, dtype=np.int64)
-        lens = ends - starts
-        limit = self.max_len
-        h = np.full(n, _SEED, dtype=np.uint64)
-        base = np.zeros(n, dtype=np.uint64)
-        cand = np.zeros(n, dtype=bool)
-        poss = (lens >= 3) & (low[np.maximum(ends - 2, 0)] == 39) & (low[ends - 1] == ord("s"))
-        low64 = low.astype(np.uint64) if low.dtype != np.uint64 else low
-        idx = np.flatnonzero(lens <= limit + 2) if not self._prefix else np.arange(n)
-        with np.errstate(over="ignore"):
-            for j in range(limit):
-                idx = idx[lens[idx] > j]
-                if len(idx) == 0:
-                    break
-                h[idx] = h[idx] * _BASE + low64[starts[idx] + j]
-                table = self._prefix.get(j + 1)
-                if table is not None:
-                    cand[idx] |= _isin(h[idx], table)
-                b = idx[poss[idx] & (lens[idx] == j + 3)]
-                if len(b):
-                    base[b] = h[b]
-        full = lens <= limit
-        cand |= full & _isin(h, self._single)
-        pb = np.flatnonzero(poss & (lens - 2 <= limit))
-        if len(pb):
-            cand[pb] |= _isin(base[pb], self._single)
-        if len(self._pairs) and n > 1:
-            ok = gaps[:-1] & full[:-1]
-            pair_hit = ok & full[1:] & _isin(_pair(h[:-1], h[1:]), self._pairs)
-            if poss.any():  # the second word of a two-word phrase may be possessive
-                pair_hit |= ok & poss[1:] & _isin(_pair(h[:-1], base[1:]), self._pairs)
-            cand[:-1] |= pair_hit
-        return np.flatnonzero(cand)
-
     def match_arrays(self, text: str, tokens: TokenArrays | None = None) -> list[MatchArrays]:
-        """Matches of every lexicon, as one :class:`MatchArrays` per lexicon.
+        """Matches of every lexicon, as one :class:`MatchArrays` per lexicon (sorted by start,
+        then entry), exactly as :func:`reference_matches` gives them.
 
         Example:
             >>> from framing.lexicon import Lexicon
@@ -264,13 +318,142 @@ class Matcher:
             [4]
         """
         toks = tokens if tokens is not None else tokenize(text)
-        starts, ends, gaps = toks.starts, toks.ends, toks.gap_ok
-        cands = self._candidates(starts, ends, gaps, toks.low)
+        starts, ends, gaps, low = toks.starts, toks.ends, toks.gap_ok, toks.low
         nlex = len(self.lexicons)
-        out: list[tuple[list[int], list[int], list[int]]] = [([], [], []) for _ in range(nlex)]
-        next_free = [0] * nlex
         n = len(starts)
-        starts_l, ends_l, gaps_l = starts.tolist(), ends.tolist(), gaps.tolist()
+        if n == 0:
+            return [_EMPTY] * nlex
+        pw, ipw = _powers(len(low) + 1)
+        prefix_sum = np.empty(len(low) + 1, dtype=np.uint64)
+        prefix_sum[0] = 0
+        np.cumsum(low.astype(np.uint64) * pw[:len(low)], out=prefix_sum[1:])
+        inv = ipw[starts]
+        lens = ends - starts
+        h = (prefix_sum[ends] - prefix_sum[starts]) * inv
+        poss = (lens >= 3) & (low[ends - 2] == 39) & (low[ends - 1] == 115)  # ends in 's
+        pidx = np.flatnonzero(poss)
+        base_h = (prefix_sum[ends[pidx] - 2] - prefix_sum[starts[pidx]]) * inv[pidx]
+        second = low[np.minimum(starts + 1, len(low) - 1)]
+        key2 = ((low[starts].astype(np.int64) & 0xFF) << 8) | np.where(lens > 1, second.astype(np.int64) & 0xFF, 0)
+        bits = self._first2[key2]  # bit L set: some wildcard prefix of length L starts like this token
+        some = np.flatnonzero(bits)
+        some_bits, some_lens = bits[some], lens[some]
+
+        def prefix_hashes(L: int) -> tuple[np.ndarray, np.ndarray]:
+            bit = np.uint64(1 << min(L, 63))
+            c = some[((some_bits & bit) != 0) & (some_lens >= L)]
+            return c, (prefix_sum[starts[c] + L] - prefix_sum[starts[c]]) * inv[c]
+
+        # ---- one-word entries, vectorised
+        tok_parts, node_parts, rank_parts = [], [], []
+        t, nd = self._exact.lookup(h, starts, lens, low)
+        tok_parts.append(t), node_parts.append(nd), rank_parts.append(np.full(len(t), 1 << 20))
+        if len(pidx):
+            t, nd = self._exact.lookup(base_h, starts[pidx], lens[pidx] - 2, low)
+            t = pidx[t]
+            tok_parts.append(t), node_parts.append(nd), rank_parts.append(np.full(len(t), (1 << 20) - 1))
+        for L, table in self._prefix.items():
+            cand, ph = prefix_hashes(L)
+            if len(cand) == 0:
+                continue
+            t, nd = table.lookup(ph, starts[cand], np.full(len(cand), L), low)
+            t = cand[t]
+            tok_parts.append(t), node_parts.append(nd), rank_parts.append(np.full(len(t), L))
+        T = np.concatenate(tok_parts)
+        N = np.concatenate(node_parts)
+        R = np.concatenate(rank_parts).astype(np.int64)
+        # expand nodes to their (lexicon, entry) pairs
+        counts = self._ptr[N + 1] - self._ptr[N]
+        row = np.repeat(np.arange(len(N)), counts)
+        flat = np.repeat(self._ptr[N], counts) + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
+        T, R, LX, EN = T[row], R[row], self._lex[flat], self._entry[flat]
+        # per (token, lexicon): keep the best-ranked node (exact > possessive base > longer prefix)
+        order = np.lexsort((EN, -R, LX, T))
+        T, R, LX, EN = T[order], R[order], LX[order], EN[order]
+        group_start = np.ones(len(T), dtype=bool)
+        group_start[1:] = (T[1:] != T[:-1]) | (LX[1:] != LX[:-1])
+        best_r = R[np.maximum.accumulate(np.where(group_start, np.arange(len(T)), 0))]
+        keep = R == best_r
+        T, R, LX, EN = T[keep], R[keep], LX[keep], EN[keep]
+        single_end = ends[T] - np.where(R == (1 << 20) - 1, 2, 0)
+
+        # ---- phrases: candidates by the first two words, then a trie walk
+        cand = np.zeros(n, dtype=bool)
+        if len(self._pairs) and n > 1:  # two-word phrases, and longer ones with a wildcard third word
+            ok = gaps[:-1]
+            pair_hit = ok & self._pairs.member(_pair_hash(h[:-1], h[1:]))
+            if len(pidx):
+                base_full = np.zeros(n, dtype=np.uint64)
+                base_full[pidx] = base_h
+                pair_hit |= ok & poss[1:] & self._pairs.member(_pair_hash(h[:-1], base_full[1:]))
+            cand[:-1] |= pair_hit
+        if len(self._triples) and n > 2:
+            ok3 = gaps[:-2] & gaps[1:-1]
+            p12 = _pair_hash(h[:-2], h[1:-1])
+            tri_hit = ok3 & self._triples.member(_pair_hash(p12, h[2:]))
+            if len(pidx):  # a three-word phrase whose last word is possessive
+                base_full3 = np.zeros(n, dtype=np.uint64)
+                base_full3[pidx] = base_h
+                tri_hit |= ok3 & poss[2:] & self._triples.member(_pair_hash(p12, base_full3[2:]))
+            cand[:-2] |= tri_hit
+        for L, table in self._pairs2.items():  # second word a wildcard prefix
+            c, ph = prefix_hashes(L)
+            c_ok = c > 0
+            c, ph = c[c_ok], ph[c_ok]
+            first = c - 1
+            hit = gaps[first] & table.member(_pair_hash(h[first], ph))
+            cand[first[hit]] = True
+        if len(self._loose.hashes):
+            t, _ = self._loose.lookup(h, starts, lens, low)
+            cand[t] = True
+        for L, table in self._loose_prefix.items():
+            c = np.flatnonzero(lens >= L)
+            ph = (prefix_sum[starts[c] + L] - prefix_sum[starts[c]]) * inv[c]
+            t, _ = table.lookup(ph, starts[c], np.full(len(c), L), low)
+            cand[c[t]] = True
+        cand &= gaps  # a phrase needs a next token across a phrase gap
+        phrases = self._walk(text, starts, ends, gaps, np.flatnonzero(cand)) if cand.any() else {}
+
+        # ---- resolve per lexicon: phrases left to right, then one-word matches outside them
+        out: list[MatchArrays] = []
+        for li in range(nlex):
+            sel = LX == li
+            s_tok, s_end, s_ent = T[sel], single_end[sel], EN[sel]
+            ph = phrases.get(li)
+            if ph:
+                p_s, p_e, p_k = [], [], []
+                covered = np.zeros(n + 1, dtype=np.int64)
+                next_free = 0
+                for i, (j_end, end, ks) in sorted(ph.items()):
+                    if i < next_free:
+                        continue
+                    for k in sorted(ks):
+                        p_s.append(int(starts[i]))
+                        p_e.append(end)
+                        p_k.append(k)
+                    covered[i] += 1
+                    covered[j_end + 1] -= 1
+                    next_free = j_end + 1
+                inside = np.cumsum(covered)[:n] > 0
+                free = ~inside[s_tok]
+                st = np.concatenate((starts[s_tok[free]], np.asarray(p_s, dtype=np.int64)))
+                en = np.concatenate((s_end[free], np.asarray(p_e, dtype=np.int64)))
+                ek = np.concatenate((s_ent[free], np.asarray(p_k, dtype=np.int64)))
+            else:
+                st, en, ek = starts[s_tok], s_end, s_ent
+            order = np.lexsort((ek, st))
+            out.append(MatchArrays(st[order].astype(np.int64), en[order].astype(np.int64),
+                                   ek[order].astype(np.int64)))
+        return out
+
+    def _walk(self, text: str, starts: np.ndarray, ends: np.ndarray, gaps: np.ndarray,
+              cands: np.ndarray) -> dict[int, dict[int, tuple[int, int, list[int]]]]:
+        """Best phrase (two tokens or more) per lexicon at each candidate start token."""
+        # memoryviews: fast scalar access without converting whole arrays to lists
+        starts_l = memoryview(np.ascontiguousarray(starts, dtype=np.int64))
+        ends_l = memoryview(np.ascontiguousarray(ends, dtype=np.int64))
+        gaps_l = memoryview(np.ascontiguousarray(gaps, dtype=bool))
+        n = len(starts_l)
         cache: dict[int, str] = {}
 
         def norm(i: int) -> str:
@@ -280,27 +463,28 @@ class Matcher:
                 s = cache[i] = raw.lower() if raw.isascii() else normal_form(raw)
             return s
 
+        found: dict[int, dict[int, tuple[int, int, list[int]]]] = {}
         for i in cands.tolist():
             best: dict[int, list] = {}
-            frontier = [(self.root, i)]
+            frontier = [(self.root, i, 0)]
             while frontier:
-                node, j = frontier.pop()
+                node, j, depth = frontier.pop()
                 tok = norm(j)
-                found: list[tuple[_Node, bool]] = []
+                steps: list[tuple[_Node, bool]] = []
                 child = node.exact.get(tok)
                 if child is not None:
-                    found.append((child, False))
+                    steps.append((child, False))
                 for L, table in node.prefix.items():
                     if len(tok) >= L:
                         child = table.get(tok[:L])
                         if child is not None:
-                            found.append((child, False))
-                if len(tok) > 2 and tok[-2:] == "'s":
+                            steps.append((child, False))
+                if depth > 0 and len(tok) > 2 and tok[-2:] == "'s":
                     child = node.exact.get(tok[:-2])
                     if child is not None and child.entries:
-                        found.append((child, True))
-                for child, is_base in found:
-                    if child.entries:
+                        steps.append((child, True))
+                for child, is_base in steps:
+                    if child.entries and depth > 0:
                         rank = child.rank if not is_base else child.rank[:3] + (0,)
                         end = ends_l[j] - (2 if is_base else 0)
                         for li, k in child.entries:
@@ -310,18 +494,10 @@ class Matcher:
                             elif rank == cur[0]:
                                 cur[3].append(k)
                     if not is_base and (child.exact or child.prefix) and j + 1 < n and gaps_l[j]:
-                        frontier.append((child, j + 1))
+                        frontier.append((child, j + 1, depth + 1))
             for li, (_, j_end, end, ks) in best.items():
-                if i < next_free[li]:
-                    continue
-                s_, e_, k_ = out[li]
-                for k in sorted(ks):
-                    s_.append(starts_l[i])
-                    e_.append(end)
-                    k_.append(k)
-                next_free[li] = j_end + 1
-        return [MatchArrays(np.asarray(s_, dtype=np.int64), np.asarray(e_, dtype=np.int64),
-                            np.asarray(k_, dtype=np.int64)) for s_, e_, k_ in out]
+                found.setdefault(li, {})[i] = (j_end, end, ks)
+        return found
 
     def matches(self, text: str, lexicon: int = 0) -> list[tuple[int, int, int]]:
         """Matches of one lexicon as ``(start, end, entry_index)``, exactly as
@@ -337,10 +513,41 @@ class Matcher:
         return list(zip(arr.start.tolist(), arr.end.tolist(), arr.entry.tolist()))
 
 
-def _isin(values: np.ndarray, sorted_table: np.ndarray) -> np.ndarray:
-    """Membership of uint64 values in a sorted table (vectorised binary search)."""
-    if len(sorted_table) == 0:
-        return np.zeros(len(values), dtype=bool)
-    pos = np.searchsorted(sorted_table, values)
-    pos[pos == len(sorted_table)] = 0
-    return sorted_table[pos] == values
+class _HashSet:
+    """Sorted uint64 hashes plus a 2**20-bit bitmap of their top bits: membership costs one
+    cached lookup per value, and a binary search only for the few that pass it."""
+
+    SHIFT = np.uint64(44)
+
+    def __init__(self, hashes: np.ndarray):
+        self.sorted = np.sort(np.asarray(hashes, dtype=np.uint64))
+        self.bitmap = np.zeros(1 << 20, dtype=bool)
+        self.bitmap[(self.sorted >> self.SHIFT).astype(np.intp)] = True
+
+    def __len__(self) -> int:
+        return len(self.sorted)
+
+    def positions(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Indices of ``values`` found in the set, and their positions in ``sorted``."""
+        if len(self.sorted) == 0 or len(values) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        maybe = np.flatnonzero(self.bitmap[(values >> self.SHIFT).astype(np.intp)])
+        pos = np.searchsorted(self.sorted, values[maybe])
+        pos[pos == len(self.sorted)] = 0
+        found = self.sorted[pos] == values[maybe]
+        return maybe[found], pos[found]
+
+    def member(self, values: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(values), dtype=bool)
+        out[self.positions(values)[0]] = True
+        return out
+
+
+def _first2_key(word: str) -> int:
+    """Index of a word's first two characters (low bytes) in the wildcard bitmask."""
+    a = ord(word[0]) & 0xFF
+    b = (ord(word[1]) & 0xFF) if len(word) > 1 else 0
+    return (a << 8) | b
+
+
+_EMPTY = MatchArrays(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))

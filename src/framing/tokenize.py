@@ -53,8 +53,8 @@ __all__ = [
 APOSTROPHES = "'\u2019\u02bc\u2018"
 HYPHENS = "-\u2010\u2011"
 
-# Character classes of the vectorised tokenizer.
-_OTHER, _WORD, _APOS, _DOT, _COMMA, _SPACE, _HYPHEN = range(7)
+# Character flags of the vectorised tokenizer (one uint8 per code point).
+_WORD, _DIGIT, _ALPHA, _APOS, _DOT, _COMMA, _SPACE, _HYPHEN = (1, 2, 4, 8, 16, 32, 64, 128)
 
 
 @lru_cache(maxsize=None)
@@ -140,37 +140,43 @@ def gap_ok(gap: str) -> bool:
 
 # --------------------------------------------------------------------------- vectorised
 
-def _build_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _flags_of(ch: str) -> int:
+    f = 0
+    if _is_word_char(ch):
+        f |= _WORD | (_DIGIT if ch.isdigit() else 0) | (_ALPHA if ch.isalpha() else 0)
+    elif ch.isspace():
+        f |= _SPACE
+    if ch in APOSTROPHES:
+        f |= _APOS
+    if ch in HYPHENS:
+        f |= _HYPHEN
+    if ch == ".":
+        f |= _DOT
+    if ch == ",":
+        f |= _COMMA
+    return f
+
+
+def _build_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Flags and normal-form code point of every BMP character."""
     size = 0x10000
-    cls = np.full(size, _OTHER, dtype=np.uint8)
-    low = np.arange(size, dtype=np.uint32)
-    digit = np.zeros(size, dtype=bool)
-    alpha = np.zeros(size, dtype=bool)
+    flags = np.zeros(size, dtype=np.uint8)
+    low = np.arange(size, dtype=np.uint16)
     for cp in range(size):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         ch = chr(cp)
-        if _is_word_char(ch):
-            cls[cp] = _WORD
-            digit[cp] = ch.isdigit()
-            alpha[cp] = ch.isalpha()
-        elif ch.isspace():
-            cls[cp] = _SPACE
-        lo = _lower(ch)
-        low[cp] = ord(lo)
-    for ch in APOSTROPHES:
-        cls[ord(ch)] = _APOS
-    for ch in HYPHENS:
-        cls[ord(ch)] = _HYPHEN
-    cls[ord(".")] = _DOT
-    cls[ord(",")] = _COMMA
-    return cls, low, digit, alpha
+        flags[cp] = _flags_of(ch)
+        lo = ord(_lower(ch))
+        if lo < size:
+            low[cp] = lo
+    return flags, low
 
 
-_TABLES: tuple[np.ndarray, ...] | None = None
+_TABLES: tuple[np.ndarray, np.ndarray] | None = None
 
 
-def _tables() -> tuple[np.ndarray, ...]:
+def _tables() -> tuple[np.ndarray, np.ndarray]:
     global _TABLES
     if _TABLES is None:
         _TABLES = _build_tables()
@@ -205,65 +211,67 @@ def tokenize(text: str) -> TokenArrays:
     Example:
         >>> t = tokenize("Self-declared 'DPR', Kiev\u2019s U.S. ally")
         >>> [(int(s), int(e)) for s, e in zip(t.starts, t.ends)]
-        [(0, 4), (5, 13), (15, 18), (21, 27), (28, 31), (33, 37)]
+        [(0, 4), (5, 13), (15, 18), (21, 27), (28, 32), (33, 37)]
         >>> t.gap_ok.tolist()
-        [True, False, False, True, False, False]
+        [True, False, False, True, True, False]
     """
-    cls_table, low_table, digit_table, alpha_table = _tables()
+    flag_table, low_table = _tables()
     cp = _code_points(text)
     n = len(cp)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return TokenArrays(empty, empty, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.uint32))
-    if cp.dtype == np.uint32 and cp.max() >= 0x10000:
+    if cp.dtype == np.uint32:  # astral characters present: classify those one by one (rare)
         big = np.flatnonzero(cp >= 0x10000)
-        idx = np.minimum(cp, 0xFFFF)
-        cls = cls_table[idx]
+        idx = np.where(cp >= 0x10000, 0, cp)
+        f = flag_table[idx]
         low = low_table[idx].astype(np.uint32)
-        digit, alpha = digit_table[idx], alpha_table[idx]
-        for i in big:  # astral characters: classify one by one (rare)
+        for i in big.tolist():
             ch = chr(int(cp[i]))
-            word = _is_word_char(ch)
-            cls[i] = _WORD if word else (_SPACE if ch.isspace() else _OTHER)
+            f[i] = _flags_of(ch)
             low[i] = ord(_lower(ch))
-            digit[i], alpha[i] = word and ch.isdigit(), word and ch.isalpha()
     else:
-        cls = cls_table[cp]
+        f = flag_table[cp]
         low = low_table[cp]
-        digit, alpha = digit_table[cp], alpha_table[cp]
-    word = cls == _WORD
-    # joiners: a character between two word characters that joins them
-    inner = np.zeros(n, dtype=bool)
-    initial_dot = np.zeros(n, dtype=bool)
+    word = (f & _WORD).astype(bool)
+    in_tok = word.copy()
     if n >= 3:
-        prev_w, next_w = word[:-2], word[2:]
-        mid = cls[1:-1]
-        both = prev_w & next_w
-        apos = both & (mid == _APOS)
-        num = both & ((mid == _DOT) | (mid == _COMMA)) & digit[:-2] & digit[2:]
-        before = np.concatenate(([False], word[:-3] & (cls[:-3] != _DOT)))  # char i-2 is a word char
-        initial = both & (mid == _DOT) & alpha[:-2] & alpha[2:] & ~before
-        inner[1:-1] = apos | num | initial
-        initial_dot[1:-1] = initial
-    in_tok = word | inner
-    if n >= 3:  # the final period of an initialism: letter '.' letter '.' (not before a word char)
-        final = np.zeros(n, dtype=bool)
-        final[2:] = (cls[2:] == _DOT) & alpha[1:-1] & initial_dot[:-2]
-        final[2:-1] &= ~word[3:]
-        in_tok |= final
-    edges = np.diff(in_tok.astype(np.int8), prepend=0, append=0)
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
-    # gaps: whitespace plus at most one hyphen, and not empty
-    if len(starts) > 1:
-        space = cls == _SPACE
-        hyph = cls == _HYPHEN
-        bad = ~(space | hyph)
-        cbad = np.concatenate(([0], np.cumsum(bad, dtype=np.int64)))
-        chyph = np.concatenate(([0], np.cumsum(hyph, dtype=np.int64)))
-        g0, g1 = ends[:-1], starts[1:]
-        ok = ((cbad[g1] - cbad[g0]) == 0) & ((chyph[g1] - chyph[g0]) <= 1) & (g1 > g0)
-        gap = np.append(ok, False)
-    else:
-        gap = np.zeros(len(starts), dtype=bool)
-    return TokenArrays(starts.astype(np.int64), ends.astype(np.int64), gap, low)
+        mid = f[1:-1]
+        both = word[:-2] & word[2:]
+        apos = (mid & _APOS) != 0
+        dot = (mid & _DOT) != 0
+        num = ((mid & (_DOT | _COMMA)) != 0) & ((f[:-2] & _DIGIT) != 0) & ((f[2:] & _DIGIT) != 0)
+        initial = dot & ((f[:-2] & _ALPHA) != 0) & ((f[2:] & _ALPHA) != 0)
+        initial[1:] &= ~word[:-3]  # the letter before the '.' stands alone (char i-2 not a word char)
+        join = both & (apos | num | initial)
+        in_tok[1:-1] |= join
+        # the final period of an initialism: letter '.' letter '.' (not before a word char)
+        final = ((f[2:] & _DOT) != 0) & ((f[1:-1] & _ALPHA) != 0)
+        final &= np.concatenate(([False], (both & initial)[:-1])) if n > 3 else False
+        final[:-1] &= ~word[3:]
+        in_tok[2:] |= final
+    change = np.flatnonzero(in_tok[1:] != in_tok[:-1]) + 1
+    if in_tok[0]:
+        change = np.concatenate(([0], change))
+    if in_tok[-1]:
+        change = np.concatenate((change, [n]))
+    starts = change[0::2].astype(np.int64)
+    ends = change[1::2].astype(np.int64)
+    m = len(starts)
+    gap = np.zeros(m, dtype=bool)
+    if m > 1:
+        # a gap is fine when it holds only whitespace and hyphens, with at most one hyphen
+        bad = (f & (_SPACE | _HYPHEN)) == 0
+        bounds = np.empty(2 * (m - 1), dtype=np.int64)
+        bounds[0::2] = ends[:-1]
+        bounds[1::2] = starts[1:]
+        any_bad = np.logical_or.reduceat(bad, bounds)[0::2]
+        hyph = (f & _HYPHEN) != 0
+        any_h = np.logical_or.reduceat(hyph, bounds)[0::2]
+        ok = ~any_bad
+        long_h = np.flatnonzero(ok & any_h & ((starts[1:] - ends[:-1]) > 1))
+        for i in long_h.tolist():  # rare: " - " and the like; count the hyphens
+            if int(np.count_nonzero(hyph[ends[i]:starts[i + 1]])) > 1:
+                ok[i] = False
+        gap[:-1] = ok
+    return TokenArrays(starts, ends, gap, low)
