@@ -27,7 +27,7 @@ from .features import FramingFeatures, score
 from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
 from .plots import save_figure
 from .schema import ARTICLE_COLUMNS, SchemaError, validate_articles
-from .spans import DEFAULT_LEXICONS, LexiconSet, find_spans
+from .spans import DEFAULT_LEXICONS, LexiconSet, find_spans, kwic
 
 __version__ = "0.1.0"
 
@@ -51,6 +51,7 @@ __all__ = [
     "config",
     "find_spans",
     "iter_articles",
+    "kwic",
     "load_articles",
     "load_lexicon",
     "normalise_text",

@@ -37,11 +37,12 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles
+from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles, map_chunks
 
 __all__ = ["FramingFeatures", "score", "feature_columns"]
 
 VOICES = ("narrator", "quoted")
+_INT_COLUMNS = ("tokens", "sentences", "quotes", "unclosed_quotes", "narrator_tokens", "quoted_tokens")
 
 
 class _Layout:
@@ -93,21 +94,27 @@ def _per_1k(n: np.ndarray, tokens: float) -> np.ndarray:
     return n * (1000.0 / tokens) if tokens else np.full(n.shape, np.nan)
 
 
-def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None) -> pd.DataFrame:
+def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None,
+          n_jobs: int = 1) -> pd.DataFrame:
     """One row of framing features per article (columns in the module docstring).
 
     Args:
         articles: an articles table, texts, or one text.
         lexicons: as in :func:`framing.find_spans`.
         progress: a progress bar (``None``: from 2,000 articles on).
+        n_jobs: worker processes; the result is the same as with one, in input order.
 
     Example:
         >>> t = score(["He said it.", 'She claimed the "deal" was a disaster.'])
         >>> t[["tokens", "attribution_neutral_n", "attribution_distancing_n", "scare_quote_n"]].values.tolist()
-        [[3.0, 1.0, 0.0, 0.0], [7.0, 0.0, 1.0, 1.0]]
+        [[3, 1, 0, 0], [7, 0, 1, 1]]
     """
     df = as_articles(articles)
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    if n_jobs > 1:
+        out = pd.concat(map_chunks(score, df, lexset, n_jobs, progress))
+        out.attrs["lexicons"] = lexset.stamps()
+        return out
     layout = _Layout(lexset)
     ncat, nst, nsg = len(layout.categories), len(layout.stances), len(layout.signals)
     scare = ncat - 1
@@ -143,6 +150,8 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
         rows.append(row)
         ids.append(doc_id)
     out = pd.DataFrame(rows, columns=layout.columns(), index=pd.Index(ids, name="doc_id"), dtype="float64")
+    counts = [c for c in out.columns if c.endswith("_n") or c in _INT_COLUMNS]
+    out = out.astype({c: "int64" for c in counts}).copy()  # copy() consolidates the blocks
     out.attrs["lexicons"] = lexset.stamps()
     return out
 

@@ -34,7 +34,7 @@ import pandas as pd
 
 from . import text as seg
 from .lexicon import Lexicon, load_lexicon
-from .match import Matcher
+from .match import MatchArrays, Matcher
 from .schema import SPAN_COLUMNS
 from .tokenize import TokenArrays, tokenize
 
@@ -43,8 +43,11 @@ __all__ = [
     "ArticleAnalysis",
     "LexiconSet",
     "analyse",
+    "analyse_batch",
     "as_articles",
     "find_spans",
+    "kwic",
+    "map_chunks",
 ]
 
 #: The built-in lexicons used when none are named.
@@ -99,6 +102,22 @@ class ArticleAnalysis(NamedTuple):
     scare: np.ndarray  # (n, 2)
 
 
+_SEP = "\x00"  # joins a batch of texts: never part of a token, never a phrase gap
+_BATCH_CHARS = 1 << 21
+
+
+def _segment(text: str, toks: TokenArrays, matches: list, lexicons: LexiconSet) -> ArticleAnalysis:
+    sentences = seg.sentence_spans(text)
+    quotes = seg.quote_spans(text)
+    voice = seg.voice_mask(text, quotes)
+    cues = None
+    if lexicons.attribution is not None:
+        m = matches[lexicons.attribution]
+        cues = np.stack([m.start, m.end], axis=1) if len(m.start) else np.zeros((0, 2), dtype=np.int64)
+    scare = seg.scare_quotes(text, quotes, cues)
+    return ArticleAnalysis(toks, sentences, quotes, voice, matches, scare)
+
+
 def analyse(text: str, lexicons: LexiconSet) -> ArticleAnalysis:
     """Segment one text and match every lexicon (the arrays behind spans and scores).
 
@@ -108,16 +127,39 @@ def analyse(text: str, lexicons: LexiconSet) -> ArticleAnalysis:
         (6, [[12, 16]])
     """
     toks = tokenize(text)
-    sentences = seg.sentence_spans(text)
-    quotes = seg.quote_spans(text)
-    voice = seg.voice_mask(text, quotes)
-    matches = lexicons.matcher.match_arrays(text, toks)
-    cues = None
-    if lexicons.attribution is not None:
-        m = matches[lexicons.attribution]
-        cues = np.stack([m.start, m.end], axis=1) if len(m.start) else np.zeros((0, 2), dtype=np.int64)
-    scare = seg.scare_quotes(text, quotes, cues)
-    return ArticleAnalysis(toks, sentences, quotes, voice, matches, scare)
+    return _segment(text, toks, lexicons.matcher.match_arrays(text, toks), lexicons)
+
+
+def analyse_batch(texts: Sequence[str], lexicons: LexiconSet) -> list[ArticleAnalysis]:
+    """:func:`analyse` for many texts at once: tokenising and matching run once over the
+    texts joined by a separator that no token or phrase can cross, so the per-call cost of
+    the vectorised engine is paid once per batch; results are identical to :func:`analyse`.
+
+    Example:
+        >>> ls = LexiconSet("naming")
+        >>> [a.matches[0].start.tolist() for a in analyse_batch(["Kiev", "in Kiev"], ls)]
+        [[0], [3]]
+    """
+    if not texts:
+        return []
+    joined = _SEP.join(texts)
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(t) + 1 for t in texts])
+    toks = tokenize(joined)
+    matches = lexicons.matcher.match_arrays(joined, toks)
+    tok_cut = np.searchsorted(toks.starts, offsets)
+    match_cuts = [np.searchsorted(m.start, offsets) for m in matches]
+    out = []
+    for d, text in enumerate(texts):
+        off, a, b = int(offsets[d]), int(tok_cut[d]), int(tok_cut[d + 1])
+        doc_toks = TokenArrays(toks.starts[a:b] - off, toks.ends[a:b] - off, toks.gap_ok[a:b],
+                               toks.low[off:off + len(text)])
+        doc_matches = []
+        for m, cut in zip(matches, match_cuts):
+            i, j = int(cut[d]), int(cut[d + 1])
+            doc_matches.append(MatchArrays(m.start[i:j] - off, m.end[i:j] - off, m.entry[i:j]))
+        out.append(_segment(text, doc_toks, doc_matches, lexicons))
+    return out
 
 
 def as_articles(articles: Any) -> pd.DataFrame:
@@ -155,60 +197,151 @@ def _iter_analyses(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(df), desc="analysing", unit=" articles")
-    try:
+
+    def batches() -> Iterator[tuple[list[str], list[str]]]:
+        ids: list[str] = []
+        batch: list[str] = []
+        size = 0
         for doc_id, text in zip(df.index, texts):
             if not isinstance(text, str):
                 raise TypeError(f"article {doc_id!r}: text is {type(text).__name__}, not a string")
-            yield str(doc_id), text, analyse(text, lexicons)
+            ids.append(str(doc_id))
+            batch.append(text)
+            size += len(text)
+            if size >= _BATCH_CHARS or len(batch) >= 512:
+                yield ids, batch
+                ids, batch, size = [], [], 0
+        if batch:
+            yield ids, batch
+
+    try:
+        for ids, batch in batches():
+            for doc_id, text, a in zip(ids, batch, analyse_batch(batch, lexicons)):
+                yield doc_id, text, a
             if bar is not None:
-                bar.update(1)
+                bar.update(len(batch))
     finally:
         if bar is not None:
             bar.close()
 
 
+def _entry_tables(lexicons: LexiconSet) -> list[dict[str, np.ndarray]]:
+    """Per lexicon: each entry's category, subcategory, pattern and weight as arrays."""
+    cached = getattr(lexicons, "_entry_tables", None)
+    if cached is None:
+        cached = []
+        for lex in lexicons.lexicons:
+            es = lex.entries
+            cached.append({
+                "category": np.array([e.category for e in es], dtype=object),
+                "subcategory": np.array([e.subcategory for e in es], dtype=object),
+                "entry": np.array([e.pattern for e in es], dtype=object),
+                "weight": np.array([e.weight for e in es], dtype=np.float64),
+            })
+        lexicons._entry_tables = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def _span_rows(doc_id: str, text: str, a: ArticleAnalysis, lexicons: LexiconSet
                ) -> dict[str, list[Any]]:
-    cols: dict[str, list[Any]] = {c: [] for c in (*SPAN_COLUMNS, "weight")}
+    """The spans of one article as column pieces (arrays), lexicons in order, then scare quotes."""
+    tables = _entry_tables(lexicons)
     sent_starts = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
+    cols: dict[str, list[Any]] = {c: [] for c in (*SPAN_COLUMNS, "weight")}
     for li, m in enumerate(a.matches):
         if not len(m.start):
             continue
-        lex = lexicons.lexicons[li]
-        sent = np.searchsorted(sent_starts, m.start, side="right") - 1
-        quoted = a.voice[m.start]
-        for s, e, k, si, q in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist(), sent.tolist(),
-                                  quoted.tolist()):
-            entry = lex.entries[k]
-            cols["doc_id"].append(doc_id)
-            cols["start"].append(s)
-            cols["end"].append(e)
-            cols["text"].append(text[s:e])
-            cols["lexicon"].append(lex.name)
-            cols["category"].append(entry.category)
-            cols["subcategory"].append(entry.subcategory)
-            cols["entry"].append(entry.pattern)
-            cols["sentence"].append(max(si, 0))
-            cols["voice"].append("quoted" if q else "narrator")
-            cols["weight"].append(entry.weight)
-    for s, e in a.scare.tolist():
-        si = int(np.searchsorted(sent_starts, s, side="right") - 1)
-        cols["doc_id"].append(doc_id)
-        cols["start"].append(s)
-        cols["end"].append(e)
-        cols["text"].append(text[s:e])
-        cols["lexicon"].append("text")
-        cols["category"].append("scare_quote")
-        cols["subcategory"].append("")
-        cols["entry"].append(text[s:e].lower())
-        cols["sentence"].append(max(si, 0))
-        cols["voice"].append("narrator")
-        cols["weight"].append(1.0)
-    return cols
+        tab = tables[li]
+        k = len(m.start)
+        cols["start"].append(m.start)
+        cols["end"].append(m.end)
+        cols["lexicon"].append(np.full(k, lexicons.lexicons[li].name, dtype=object))
+        for c in ("category", "subcategory", "entry", "weight"):
+            cols[c].append(tab[c][m.entry])
+        cols["voice"].append(np.where(a.voice[m.start], "quoted", "narrator").astype(object))
+    if len(a.scare):
+        k = len(a.scare)
+        cols["start"].append(a.scare[:, 0])
+        cols["end"].append(a.scare[:, 1])
+        cols["lexicon"].append(np.full(k, "text", dtype=object))
+        cols["category"].append(np.full(k, "scare_quote", dtype=object))
+        cols["subcategory"].append(np.full(k, "", dtype=object))
+        cols["entry"].append(np.array([text[x:y].lower() for x, y in a.scare.tolist()], dtype=object))
+        cols["weight"].append(np.ones(k))
+        cols["voice"].append(np.full(k, "narrator", dtype=object))
+    if not cols["start"]:
+        return {}
+    start = np.concatenate(cols["start"])
+    end = np.concatenate(cols["end"])
+    out = {c: np.concatenate(v) for c, v in cols.items() if v}
+    out["doc_id"] = np.full(len(start), doc_id, dtype=object)
+    out["text"] = np.array([text[x:y] for x, y in zip(start.tolist(), end.tolist())], dtype=object)
+    out["sentence"] = np.maximum(np.searchsorted(sent_starts, start, side="right") - 1, 0)
+    return out
 
 
-def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None
-               ) -> pd.DataFrame:
+def _spans_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
+    """Concatenate per-article pieces into the spans table, sorted by article, start, end."""
+    parts = [p for p in parts if p]
+    names = (*SPAN_COLUMNS, "weight")
+    if not parts:
+        out = pd.DataFrame({c: pd.Series([], dtype=object) for c in names})
+        return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
+    cols = {c: np.concatenate([p[c] for p in parts]) for c in names}
+    doc_rank = np.concatenate([np.full(len(p["start"]), i) for i, p in enumerate(parts)])
+    lex_rank = cols["lexicon"]
+    order = np.lexsort((lex_rank, cols["end"], cols["start"], doc_rank))
+    out = pd.DataFrame({c: cols[c][order] for c in names})
+    return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(lexicons: list[Lexicon]) -> None:
+    _WORKER["lexset"] = LexiconSet(lexicons)
+
+
+def _run_chunk(job: tuple[Any, pd.DataFrame]) -> pd.DataFrame:
+    func, chunk = job
+    return func(chunk, _WORKER["lexset"], progress=False)
+
+
+def map_chunks(func: Any, df: pd.DataFrame, lexset: LexiconSet, n_jobs: int,
+               progress: bool | None) -> list[pd.DataFrame]:
+    """Apply ``func(chunk, lexset, progress=...)`` to chunks of ``df`` in ``n_jobs`` processes,
+    returning the results in input order (each worker compiles the lexicons once).
+
+    Example:
+        >>> df = as_articles(["Kiev", "Kyiv"])
+        >>> [len(x) for x in map_chunks(find_spans, df, LexiconSet("naming"), 1, False)]
+        [2]
+    """
+    if n_jobs <= 1 or len(df) < 2:
+        return [func(df, lexset, progress=progress)]
+    from concurrent.futures import ProcessPoolExecutor
+
+    n_chunks = min(len(df), n_jobs * 8)
+    bounds = np.linspace(0, len(df), n_chunks + 1).astype(int)
+    chunks = [df.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+    bar = None
+    if progress or (progress is None and len(df) >= 2000):
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(df), desc="analysing", unit=" articles")
+    out = []
+    with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
+        for chunk, res in zip(chunks, pool.map(_run_chunk, [(func, c) for c in chunks])):
+            out.append(res)
+            if bar is not None:
+                bar.update(len(chunk))
+    if bar is not None:
+        bar.close()
+    return out
+
+
+def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None,
+               n_jobs: int = 1) -> pd.DataFrame:
     """One row per lexicon match and scare quote, for every article.
 
     Args:
@@ -216,6 +349,7 @@ def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | 
         lexicons: built-in names, paths, :class:`~framing.lexicon.Lexicon` objects or a
             :class:`LexiconSet` (default: :data:`DEFAULT_LEXICONS`).
         progress: a progress bar (``None``: from 2,000 articles on).
+        n_jobs: worker processes; the result is the same as with one, in input order.
 
     Returns:
         The spans table (columns :data:`framing.schema.SPAN_COLUMNS` + ``weight``), sorted by
@@ -229,16 +363,47 @@ def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | 
     """
     df = as_articles(articles)
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
-    parts: list[dict[str, list[Any]]] = []
-    for doc_id, text, a in _iter_analyses(df, lexset, progress):
-        parts.append(_span_rows(doc_id, text, a, lexset))
-    cols = {c: [v for p in parts for v in p[c]] for c in (*SPAN_COLUMNS, "weight")}
-    out = pd.DataFrame(cols)
-    out = out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
-    if len(out):
-        order = {d: i for i, d in enumerate(df.index.astype(str))}
-        out["_doc"] = out["doc_id"].map(order)
-        out = out.sort_values(["_doc", "start", "end", "lexicon"], kind="stable").drop(columns="_doc")
-        out = out.reset_index(drop=True)
+    if n_jobs > 1:
+        parts_df = map_chunks(find_spans, df, lexset, n_jobs, progress)
+        out = pd.concat(parts_df, ignore_index=True)
+        out.attrs["lexicons"] = lexset.stamps()
+        return out
+    parts = [_span_rows(doc_id, text, a, lexset) for doc_id, text, a in _iter_analyses(df, lexset, progress)]
+    out = _spans_frame(parts)
     out.attrs["lexicons"] = lexset.stamps()
     return out
+
+
+def kwic(articles: Any, pattern: str, *, window: int = 60, lexicons: LexiconsArg = None,
+         limit: int | None = None) -> pd.DataFrame:
+    """Keyword in context: every hit of ``pattern`` (lexicon pattern syntax, e.g. ``"accus*"``
+    or ``"self-declared"``) with the text around it and its voice, for auditing an entry.
+
+    Matching follows the lexicon rules exactly (:mod:`framing.match`). With ``lexicons``,
+    ``pattern`` is instead looked up as an entry of those lexicons (all its hits, as
+    :func:`find_spans` reports them, longest-match rule included).
+
+    Example:
+        >>> k = kwic(["NATO accused Moscow; Moscow denied the accusation."], "accus*", window=10)
+        >>> k[["left", "match", "right", "voice"]].values.tolist()
+        [['NATO ', 'accused', ' Moscow; M', 'narrator'], ['enied the ', 'accusation', '.', 'narrator']]
+    """
+    df = as_articles(articles)
+    if lexicons is None:
+        lex = Lexicon.from_records("kwic", [{"pattern": pattern, "category": "kwic"}])
+        spans = find_spans(df, LexiconSet([lex]), progress=False)
+        spans = spans[spans["lexicon"] == "kwic"]
+    else:
+        spans = find_spans(df, lexicons, progress=False)
+        spans = spans[spans["entry"] == pattern.lower()]
+    texts = df["text"]
+    rows = []
+    for r in spans.itertuples(index=False):
+        text = texts.loc[r.doc_id] if r.doc_id in texts.index else texts.iloc[int(r.doc_id)]
+        left = text[max(0, r.start - window):r.start].replace("\n", " ")
+        right = text[r.end:r.end + window].replace("\n", " ")
+        rows.append({"doc_id": r.doc_id, "start": r.start, "end": r.end, "left": left,
+                     "match": r.text, "right": right, "voice": r.voice, "entry": r.entry})
+        if limit is not None and len(rows) >= limit:
+            break
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "left", "match", "right", "voice", "entry"])

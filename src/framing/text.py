@@ -704,21 +704,23 @@ def _near_cues(text: str, quotes: QuoteSpans, cue_spans: np.ndarray | None, wind
     if len(cues) == 0:
         return [False] * n
     cues = cues[np.argsort(cues[:, 0], kind="stable")]
-    cue_starts = cues[:, 0]
+    q0 = np.asarray(quotes.start, dtype=np.int64)
+    q1 = np.asarray(quotes.end, dtype=np.int64)
+    # only cues starting within [start - window - longest cue, end + window] can be near
+    lo = np.searchsorted(cues[:, 0], q0 - window - int((cues[:, 1] - cues[:, 0]).max()), side="left")
+    hi = np.searchsorted(cues[:, 0], q1 + window, side="right")
     out = []
-    for qs, qe in zip(np.asarray(quotes.start).tolist(), np.asarray(quotes.end).tolist()):
-        lo = int(np.searchsorted(cue_starts, qs - window - 200, side="left"))
-        hi = int(np.searchsorted(cue_starts, qe + window, side="right"))
+    for qs, qe, a, b in zip(q0.tolist(), q1.tolist(), lo.tolist(), hi.tolist()):
         near = False
-        for cs, ce in cues[lo:hi].tolist():
+        for cs, ce in cues[a:b].tolist():
             if ce <= qs:
-                gap = (qs - ce, text[ce:qs])
+                gap, between = qs - ce, text[ce:qs]
             elif cs >= qe:
-                gap = (cs - qe, text[qe:cs])
+                gap, between = cs - qe, text[qe:cs]
             else:
                 near = True  # overlapping
                 break
-            if gap[0] <= window and sum(1 for _ in islice(_WORD_RE.finditer(gap[1]), max_gap_words + 1)) <= max_gap_words:
+            if gap <= window and len(_WORD_RE.findall(between)) <= max_gap_words:
                 near = True
                 break
         out.append(near)
