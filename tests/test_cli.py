@@ -90,3 +90,66 @@ def test_console_script_is_installed():
     assert exe.exists(), "pip install -e . should install the framing command"
     run = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.startswith("framing ")
+
+
+# ---------------------------------------------------------------- spans, features, lexicons, kwic
+
+def test_spans_command_writes_every_format_with_lexicon_versions(tmp_path):
+    for ext in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"spans.{ext}"
+        assert main(["spans", str(SEED), "-o", str(out), "-q"]) == 0
+        table = {"jsonl": lambda p: pd.read_json(p, lines=True), "csv": pd.read_csv,
+                 "parquet": pd.read_parquet}[ext](out)
+        assert {"doc_id", "start", "end", "text", "voice", "lexicon_version"} <= set(table.columns)
+        kiev = table[table["text"] == "Kiev"]
+        assert len(kiev) == 2 and set(kiev["voice"]) == {"narrator"}
+        assert kiev["lexicon_version"].str.startswith("naming@").all()
+
+
+def test_spans_command_with_a_user_lexicon_and_jobs(tmp_path, capsys):
+    lex = tmp_path / "mine.tsv"
+    lex.write_text("pattern\tcategory\nalliance\tactor\n")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": f"The alliance met {i} times."}) + "\n"
+                              for i in range(6)))
+    assert main(["spans", str(corpus), "--lexicon", str(lex), "--jobs", "2", "--format", "csv", "-q"]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert len(rows) == 7 and rows[1].startswith("d0,4,12,alliance,mine,actor")
+
+
+def test_features_command(tmp_path):
+    out = tmp_path / "f.csv"
+    assert main(["features", str(SEED), "-o", str(out), "-q"]) == 0
+    table = pd.read_csv(out)
+    assert table.loc[0, "naming_russian_transliteration_n"] >= 3
+    assert table.loc[0, "lexicons"].count("@0.1.0#") == 7
+
+
+def test_lexicons_command_lists_builtins(capsys):
+    assert main(["lexicons"]) == 0
+    out = capsys.readouterr().out
+    for name in ("loaded", "label", "naming", "attribution", "hedge", "booster", "anonymous_source"):
+        assert name in out
+
+
+def test_kwic_command(capsys):
+    assert main(["kwic", "accus*", str(SEED), "--window", "20", "-q"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4 and all("[accus" in line for line in lines)
+
+
+@pytest.mark.parametrize("argv,status,fragment", [
+    (["spans", "{seed}", "--lexicon", "nope"], 1, "no lexicon file or built-in named 'nope'"),
+    (["kwic", "ac*cus", "{seed}"], 2, "'*' must end a word"),
+    (["features", "{dir}/missing.jsonl"], 1, "no such file or directory"),
+    (["lexicons", "{dir}/bad.tsv"], 1, "bad.tsv:1: header lacks column(s) category"),
+])
+def test_issue3_commands_fail_clearly(tmp_path, capsys, argv, status, fragment):
+    (tmp_path / "bad.tsv").write_text("pattern\tweight\n")
+    argv = [a.replace("{seed}", str(SEED)).replace("{dir}", str(tmp_path)) for a in argv]
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    assert code == status
+    assert fragment in capsys.readouterr().err

@@ -16,6 +16,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -31,7 +32,10 @@ extension (.txt .md .html .csv .tsv .jsonl .json .parquet, also .gz/.bz2/.xz).
 examples:
   framing articles seeds/                      preview the articles found
   framing articles data/sample/articles.jsonl -o articles.parquet
-  framing articles 'archive/**/*.html' --format jsonl > articles.jsonl
+  framing spans seeds/                         loaded words, labels, naming, attribution, voice
+  framing features data/sample/articles.jsonl -o features.csv
+  framing lexicons                             the built-in lexicons
+  framing kwic 'accus*' seeds/                 audit a pattern in context
 """
 
 
@@ -78,6 +82,74 @@ def build_parser() -> argparse.ArgumentParser:
     art.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
     art.set_defaults(func=_cmd_articles)
 
+    def add_input_options(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob of articles")
+        cmd.add_argument("--input-format", choices=["txt", "html", "csv", "tsv", "jsonl", "json", "parquet"],
+                         help="read every input as this format, whatever its extension")
+        cmd.add_argument("--column", action="append", default=[], metavar="SRC=DST",
+                         help="map an input column to a canonical one (e.g. article=text); repeatable")
+        cmd.add_argument("--strict", action="store_true",
+                         help="stop with exit status 1 at the first bad input record")
+        cmd.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+
+    def add_lexicon_options(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("--lexicon", action="append", default=[], metavar="NAME|PATH",
+                         help="a built-in lexicon name or a lexicon file (.tsv .yml .dic .txt); "
+                              "repeatable; default: all built-ins (see `framing lexicons`)")
+        cmd.add_argument("--jobs", type=int, default=1, metavar="N",
+                         help="worker processes (results are identical to one job)")
+
+    sp = sub.add_parser(
+        "spans", help="every lexicon match and scare quote, with offsets, sentence and voice",
+        description="Find every lexicon match and scare quote in the articles: one row per span with "
+                    "doc_id, start, end (character offsets into the text as loaded), text, lexicon, "
+                    "category, subcategory, entry, sentence, voice (narrator or quoted), weight and "
+                    "lexicon_version (name@version#hash).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  framing spans seeds/\n"
+               "  framing spans corpus.jsonl --lexicon loaded --lexicon my_terms.tsv -o spans.parquet\n")
+    add_input_options(sp)
+    add_lexicon_options(sp)
+    sp.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                    help="output format (default: from -o's extension; without -o, a readable table)")
+    sp.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    sp.set_defaults(func=_cmd_spans)
+
+    ft = sub.add_parser(
+        "features", help="one row of framing features per article",
+        description="Per-article framing features: tokens, sentences, quoted share, and for each "
+                    "category counts and rates per 1,000 tokens overall and by voice (narrator, "
+                    "quoted), attribution stances and naming choices. Columns are explained in "
+                    "`framing.features.score`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  framing features data/sample/articles.jsonl -o features.csv\n")
+    add_input_options(ft)
+    add_lexicon_options(ft)
+    ft.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                    help="output format (default: from -o's extension; without -o, csv)")
+    ft.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    ft.set_defaults(func=_cmd_features)
+
+    lx = sub.add_parser("lexicons", help="list the built-in lexicons with their sizes",
+                        description="List the built-in lexicons: name, version, entries, categories, "
+                                    "content hash. With PATH, describe a lexicon file instead.")
+    lx.add_argument("paths", nargs="*", metavar="PATH", help="lexicon files to describe")
+    lx.set_defaults(func=_cmd_lexicons)
+
+    kw = sub.add_parser(
+        "kwic", help="show the hits of a pattern in context, for auditing a lexicon entry",
+        description="Keyword in context: every hit of TERM (lexicon pattern syntax: 'accus*', "
+                    "'self-declared', 'u.s. officials') with the text around it and its voice.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  framing kwic 'accus*' seeds/\n  framing kwic crisis corpus.jsonl --limit 50\n")
+    kw.add_argument("term", metavar="TERM", help="a pattern, as written in a lexicon")
+    add_input_options(kw)
+    kw.add_argument("--window", type=int, default=50, help="characters of context each side (default 50)")
+    kw.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N hits")
+    kw.add_argument("--lexicon", action="append", default=[], metavar="NAME|PATH",
+                    help="look TERM up as an entry of these lexicons (longest-match rule applied)")
+    kw.set_defaults(func=_cmd_kwic)
+
     rep = sub.add_parser("report", help="execute the notebooks and rewrite reports/",
                          description="Execute every notebook in notebooks/ headless on the shipped "
                                      "data and write reports/ (figures, HTML, index).")
@@ -87,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def write_table(df: pd.DataFrame, output: str | None, fmt: str | None) -> None:
+def write_table(df: pd.DataFrame, output: str | None, fmt: str | None, *, index: bool = True) -> None:
     """Write a table (index as its first column) to ``output`` or stdout as jsonl/csv/parquet.
 
     Example:
@@ -101,7 +173,7 @@ def write_table(df: pd.DataFrame, output: str | None, fmt: str | None) -> None:
         fmt = {"jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet"}.get(suffix)
         if fmt is None:
             raise ValueError(f"cannot tell the output format from {output!r}; pass --format")
-    table = df.reset_index()
+    table = df.reset_index() if index else df.reset_index(drop=True)
     if fmt == "parquet":
         if output is None:
             raise ValueError("parquet cannot be written to the terminal; pass -o FILE")
@@ -160,6 +232,130 @@ def _cmd_articles(args: argparse.Namespace) -> int:
         print(_preview(df))
     else:
         write_table(df, args.output, args.format)
+    return 0
+
+
+def _load_for(args: argparse.Namespace) -> pd.DataFrame | None:
+    """Load the inputs of a command with the shared input options; None when nothing loaded."""
+    mapping = {}
+    for item in args.column:
+        src, sep, dst = item.partition("=")
+        if not sep or not src or not dst:
+            raise _Usage(f"--column takes SRC=DST, not {item!r}")
+        mapping[src] = dst
+    report = LoadReport()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingLoadWarning)
+            df = load_articles(args.inputs, format=args.input_format,
+                               errors="raise" if args.strict else "report", columns=mapping or None,
+                               report=report, progress=False if args.quiet else None)
+    finally:
+        for p in report.problems:
+            print(f"framing: {'warning' if p.kind == 'warning' else 'skipped'}: {p}", file=sys.stderr)
+    if not args.quiet:
+        print(f"framing: {report.summary()}", file=sys.stderr)
+    if report.loaded == 0:
+        print("framing: error: no articles loaded", file=sys.stderr)
+        return None
+    return df
+
+
+def _lexicon_set(args: argparse.Namespace) -> Any:
+    from .lexicon import LexiconError
+    from .spans import LexiconSet
+
+    try:
+        return LexiconSet(args.lexicon or None)
+    except (LexiconError, FileNotFoundError) as err:
+        raise ValueError(str(err)) from None
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    if args.output:
+        out = Path(args.output).resolve()
+        for inp in args.inputs:
+            if Path(inp).exists() and Path(inp).resolve() == out:
+                raise _Usage(f"-o {args.output} would overwrite an input file")
+
+
+def _cmd_spans(args: argparse.Namespace) -> int:
+    from .spans import find_spans
+
+    _check_output(args)
+    lexset = _lexicon_set(args)
+    df = _load_for(args)
+    if df is None:
+        return 1
+    spans = find_spans(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
+    spans["lexicon_version"] = spans["lexicon"].map(spans.attrs["lexicons"]).fillna("framing.text")
+    if not args.quiet:
+        print(f"framing: {len(spans)} spans in {len(df)} articles; lexicons: "
+              f"{', '.join(spans.attrs['lexicons'].values())}", file=sys.stderr)
+    if args.output is None and args.format is None:
+        view = spans[["doc_id", "start", "end", "text", "category", "subcategory", "voice"]]
+        with pd.option_context("display.max_rows", 60, "display.width", 160):
+            print(view.to_string(index=False) if len(view) else "(no spans)")
+    else:
+        write_table(spans, args.output, args.format, index=False)
+    return 0
+
+
+def _cmd_features(args: argparse.Namespace) -> int:
+    from .features import score
+
+    _check_output(args)
+    lexset = _lexicon_set(args)
+    df = _load_for(args)
+    if df is None:
+        return 1
+    table = score(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
+    table["lexicons"] = ";".join(table.attrs["lexicons"].values())
+    write_table(table, args.output, args.format or (None if args.output else "csv"))
+    return 0
+
+
+def _cmd_lexicons(args: argparse.Namespace) -> int:
+    from .lexicon import LexiconError, builtin_lexicons, load_lexicon
+
+    rows = []
+    try:
+        for src in args.paths or builtin_lexicons():
+            lex = load_lexicon(src)
+            cats = ", ".join(f"{c} {n}" for c, n in sorted(lex.category_counts().items()))
+            subs = len({(e.category, e.subcategory) for e in lex})
+            rows.append({"name": lex.name, "version": lex.version, "entries": len(lex),
+                         "categories": cats, "subcategories": subs, "hash": lex.hash,
+                         "description": (lex.description[:70] + "...") if len(lex.description) > 73
+                         else lex.description})
+    except (LexiconError, FileNotFoundError) as err:
+        raise ValueError(str(err)) from None
+    with pd.option_context("display.width", 200, "display.max_colwidth", 80):
+        print(pd.DataFrame(rows).to_string(index=False))
+    return 0
+
+
+def _cmd_kwic(args: argparse.Namespace) -> int:
+    from .lexicon import LexiconError, parse_pattern
+    from .spans import kwic
+
+    try:
+        parse_pattern(args.term)
+    except ValueError as err:
+        raise _Usage(f"TERM: {err}") from None
+    df = _load_for(args)
+    if df is None:
+        return 1
+    try:
+        hits = kwic(df, args.term, window=args.window, limit=args.limit,
+                    lexicons=args.lexicon or None)
+    except (LexiconError, FileNotFoundError) as err:
+        raise ValueError(str(err)) from None
+    width = args.window
+    for h in hits.itertuples(index=False):
+        print(f"{h.doc_id[:16]:16}  {h.left:>{width}} [{h.match}] {h.right:<{width}}  ({h.voice})")
+    if not args.quiet:
+        print(f"framing: {len(hits)} hits of {args.term!r}", file=sys.stderr)
     return 0
 
 
