@@ -166,6 +166,19 @@ class _Node:
     prefix: dict[int, dict[str, _Node]] = field(default_factory=dict)  # length -> prefix -> node
     entries: list[tuple[int, int]] = field(default_factory=list)  # (lexicon, entry) ending here
     rank: tuple[int, int, int, int] = (0, 0, 0, 0)
+    prefix_items: tuple[tuple[int, dict[str, _Node]], ...] = ()  # prefix tables, as a tuple
+    root_exact: dict[str, _Node] = field(default_factory=dict)  # root only: children with children
+    root_prefix: tuple[tuple[int, dict[str, _Node]], ...] = ()
+
+
+def _freeze(node: _Node) -> None:
+    """Precompute the walk's lookups (prefix tables as tuples) for a node and its subtree."""
+    node.prefix_items = tuple(node.prefix.items())
+    for child in node.exact.values():
+        _freeze(child)
+    for table in node.prefix.values():
+        for child in table.values():
+            _freeze(child)
 
 
 class _WordTable:
@@ -263,6 +276,13 @@ class Matcher:
                         loose_prefix.setdefault(len(w0), set()).add(w0)
                     else:
                         loose_exact.add(w0)
+        _freeze(self.root)
+        # the walk starts at depth 1: only root children that lead on to a phrase matter
+        self.root.root_exact = {w: c for w, c in self.root.exact.items() if c.exact or c.prefix}
+        self.root.root_prefix = tuple(
+            (L, {w: c for w, c in table.items() if c.exact or c.prefix})
+            for L, table in self.root.prefix.items()
+            if any(c.exact or c.prefix for c in table.values()))
         # one-word entries: exact words and wildcard prefixes, by node
         exact_words = [w for w, n in self.root.exact.items() if n.entries]
         self._exact = _WordTable(exact_words, [nid(self.root.exact[w]) for w in exact_words])
@@ -294,14 +314,16 @@ class Matcher:
         self._pairs2 = {L: _HashSet(_pair_hash(
             np.array([_word_hash(a) for a, _ in sorted(ps)], dtype=np.uint64),
             np.array([_word_hash(b) for _, b in sorted(ps)], dtype=np.uint64))) for L, ps in pairs2.items()}
-        # which wildcard lengths have a prefix starting with a token's first two characters
+        # which wildcard lengths have a prefix starting with a token's first characters: keyed
+        # by a 16-bit hash of the first three (first two for prefixes shorter than three);
+        # a collision only adds candidates, which the hash lookup then rejects
         self._first2 = np.zeros(1 << 16, dtype=np.uint64)
-        for L, table in self.root.prefix.items():
-            for w in table:
-                self._first2[_first2_key(w)] |= np.uint64(1 << min(L, 63))
-        for L, ps in pairs2.items():
-            for _, w in ps:
-                self._first2[_first2_key(w)] |= np.uint64(1 << min(L, 63))
+        prefix_words = [(L, w) for L, table in self.root.prefix.items() for w in table]
+        prefix_words += [(L, w) for L, ps in pairs2.items() for _, w in ps]
+        for L, w in prefix_words:
+            key = _first3_key(w) if L >= 3 else _first2_key(w)
+            self._first2[key] |= np.uint64(1 << min(L, 63))
+        self._short_prefix = any(L < 3 for L, _ in prefix_words)
         self._loose = _WordTable(sorted(loose_exact), [0] * len(loose_exact))
         self._loose_prefix = {L: _WordTable(sorted(ws), [0] * len(ws)) for L, ws in loose_prefix.items()}
 
@@ -333,16 +355,23 @@ class Matcher:
         poss = (lens >= 3) & (low[ends - 2] == 39) & (low[ends - 1] == 115)  # ends in 's
         pidx = np.flatnonzero(poss)
         base_h = (prefix_sum[ends[pidx] - 2] - prefix_sum[starts[pidx]]) * inv[pidx]
-        second = low[np.minimum(starts + 1, len(low) - 1)]
-        key2 = ((low[starts].astype(np.int64) & 0xFF) << 8) | np.where(lens > 1, second.astype(np.int64) & 0xFF, 0)
-        bits = self._first2[key2]  # bit L set: some wildcard prefix of length L starts like this token
+        c0 = low[starts].astype(np.int64)
+        c1 = np.where(lens > 1, low[np.minimum(starts + 1, len(low) - 1)], 0).astype(np.int64)
+        c2 = np.where(lens > 2, low[np.minimum(starts + 2, len(low) - 1)], 0).astype(np.int64)
+        bits = self._first2[_first3_keys(c0, c1, c2)]  # bit L set: a prefix of length L may start here
+        if self._short_prefix:
+            bits = bits | self._first2[((c0 & 0xFF) << 8) | (c1 & 0xFF)]
         some = np.flatnonzero(bits)
         some_bits, some_lens = bits[some], lens[some]
 
+        some_starts = starts[some]
+        some_ps = prefix_sum[some_starts]
+        some_inv = inv[some]
+
         def prefix_hashes(L: int) -> tuple[np.ndarray, np.ndarray]:
             bit = np.uint64(1 << min(L, 63))
-            c = some[((some_bits & bit) != 0) & (some_lens >= L)]
-            return c, (prefix_sum[starts[c] + L] - prefix_sum[starts[c]]) * inv[c]
+            k = np.flatnonzero(((some_bits & bit) != 0) & (some_lens >= L))
+            return some[k], (prefix_sum[some_starts[k] + L] - some_ps[k]) * some_inv[k]
 
         # ---- one-word entries, vectorised
         tok_parts, node_parts, rank_parts = [], [], []
@@ -464,27 +493,39 @@ class Matcher:
             return s
 
         found: dict[int, dict[int, tuple[int, int, list[int]]]] = {}
+        root = self.root
         for i in cands.tolist():
+            if i + 1 >= n or not gaps_l[i]:
+                continue
+            tok = norm(i)
+            frontier: list[tuple[_Node, int]] = []
+            child = root.root_exact.get(tok)
+            if child is not None:
+                frontier.append((child, i + 1))
+            for L, table in root.root_prefix:
+                if len(tok) >= L:
+                    child = table.get(tok[:L])
+                    if child is not None:
+                        frontier.append((child, i + 1))
             best: dict[int, list] = {}
-            frontier = [(self.root, i, 0)]
             while frontier:
-                node, j, depth = frontier.pop()
+                node, j = frontier.pop()
                 tok = norm(j)
                 steps: list[tuple[_Node, bool]] = []
                 child = node.exact.get(tok)
                 if child is not None:
                     steps.append((child, False))
-                for L, table in node.prefix.items():
+                for L, table in node.prefix_items:
                     if len(tok) >= L:
                         child = table.get(tok[:L])
                         if child is not None:
                             steps.append((child, False))
-                if depth > 0 and len(tok) > 2 and tok[-2:] == "'s":
+                if len(tok) > 2 and tok[-2:] == "'s":
                     child = node.exact.get(tok[:-2])
                     if child is not None and child.entries:
                         steps.append((child, True))
                 for child, is_base in steps:
-                    if child.entries and depth > 0:
+                    if child.entries:
                         rank = child.rank if not is_base else child.rank[:3] + (0,)
                         end = ends_l[j] - (2 if is_base else 0)
                         for li, k in child.entries:
@@ -494,7 +535,7 @@ class Matcher:
                             elif rank == cur[0]:
                                 cur[3].append(k)
                     if not is_base and (child.exact or child.prefix) and j + 1 < n and gaps_l[j]:
-                        frontier.append((child, j + 1, depth + 1))
+                        frontier.append((child, j + 1))
             for li, (_, j_end, end, ks) in best.items():
                 found.setdefault(li, {})[i] = (j_end, end, ks)
         return found
@@ -541,6 +582,16 @@ class _HashSet:
         out = np.zeros(len(values), dtype=bool)
         out[self.positions(values)[0]] = True
         return out
+
+
+def _first3_keys(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray) -> np.ndarray:
+    """16-bit hash of a token's first three code points (vectorised)."""
+    return (((c0 * 31 + c1) * 31 + c2) * 2654435761 >> 7) & 0xFFFF
+
+
+def _first3_key(word: str) -> int:
+    c = [ord(x) for x in word[:3]] + [0] * (3 - len(word[:3]))
+    return int(_first3_keys(np.array([c[0]]), np.array([c[1]]), np.array([c[2]]))[0])
 
 
 def _first2_key(word: str) -> int:

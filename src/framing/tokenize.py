@@ -233,23 +233,37 @@ def tokenize(text: str) -> TokenArrays:
     else:
         f = flag_table[cp]
         low = low_table[cp]
-    word = (f & _WORD).astype(bool)
-    in_tok = word.copy()
-    if n >= 3:
-        mid = f[1:-1]
-        both = word[:-2] & word[2:]
-        apos = (mid & _APOS) != 0
-        dot = (mid & _DOT) != 0
-        num = ((mid & (_DOT | _COMMA)) != 0) & ((f[:-2] & _DIGIT) != 0) & ((f[2:] & _DIGIT) != 0)
-        initial = dot & ((f[:-2] & _ALPHA) != 0) & ((f[2:] & _ALPHA) != 0)
-        initial[1:] &= ~word[:-3]  # the letter before the '.' stands alone (char i-2 not a word char)
+    word = (f & _WORD) != 0
+    in_tok = word
+    # joiners are rare (apostrophes, periods, commas): judge them one by one, vectorised
+    special = np.flatnonzero(f & (_APOS | _DOT | _COMMA))
+    special = special[(special >= 1) & (special <= n - 2)]
+    if len(special):
+        fm, fp, fn = f[special], f[special - 1], f[special + 1]
+        both = ((fp & _WORD) != 0) & ((fn & _WORD) != 0)
+        apos = (fm & _APOS) != 0
+        num = ((fm & (_DOT | _COMMA)) != 0) & ((fp & _DIGIT) != 0) & ((fn & _DIGIT) != 0)
+        before = np.where(special >= 2, f[np.maximum(special - 2, 0)], 0)
+        initial = ((fm & _DOT) != 0) & ((fp & _ALPHA) != 0) & ((fn & _ALPHA) != 0) & ((before & _WORD) == 0)
         join = both & (apos | num | initial)
-        in_tok[1:-1] |= join
-        # the final period of an initialism: letter '.' letter '.' (not before a word char)
-        final = ((f[2:] & _DOT) != 0) & ((f[1:-1] & _ALPHA) != 0)
-        final &= np.concatenate(([False], (both & initial)[:-1])) if n > 3 else False
-        final[:-1] &= ~word[3:]
-        in_tok[2:] |= final
+        initial_dots = special[both & initial]
+        # the final period of an initialism: letter '.' after an initialism's joined '.',
+        # not followed by a word character
+        dots = special[((fm & _DOT) != 0) & ((fp & _ALPHA) != 0) & ((fn & _WORD) == 0) & ~join]
+        if len(initial_dots) and len(dots):
+            dots = dots[np.isin(dots - 2, initial_dots)]
+        else:
+            dots = dots[:0]
+        if join.any() or len(dots):
+            in_tok = word.copy()
+            in_tok[special[join]] = True
+            in_tok[dots] = True
+    if n >= 2 and (f[-1] & _DOT) and not in_tok[-1] and n >= 4:
+        # a final period at the very end of the text (the loop above stops at n - 2)
+        i = n - 1
+        if (f[i - 1] & _ALPHA) and (f[i - 2] & _DOT) and in_tok[i - 2] and (f[i - 3] & _ALPHA):
+            in_tok = in_tok.copy() if in_tok is word else in_tok
+            in_tok[i] = True
     change = np.flatnonzero(in_tok[1:] != in_tok[:-1]) + 1
     if in_tok[0]:
         change = np.concatenate(([0], change))
@@ -260,18 +274,20 @@ def tokenize(text: str) -> TokenArrays:
     m = len(starts)
     gap = np.zeros(m, dtype=bool)
     if m > 1:
-        # a gap is fine when it holds only whitespace and hyphens, with at most one hyphen
-        bad = (f & (_SPACE | _HYPHEN)) == 0
-        bounds = np.empty(2 * (m - 1), dtype=np.int64)
-        bounds[0::2] = ends[:-1]
-        bounds[1::2] = starts[1:]
-        any_bad = np.logical_or.reduceat(bad, bounds)[0::2]
-        hyph = (f & _HYPHEN) != 0
-        any_h = np.logical_or.reduceat(hyph, bounds)[0::2]
-        ok = ~any_bad
-        long_h = np.flatnonzero(ok & any_h & ((starts[1:] - ends[:-1]) > 1))
-        for i in long_h.tolist():  # rare: " - " and the like; count the hyphens
-            if int(np.count_nonzero(hyph[ends[i]:starts[i + 1]])) > 1:
-                ok[i] = False
+        # a gap is fine when it holds only whitespace and at most one hyphen; most gaps are
+        # one to three characters long: check those position by position at token level
+        g0 = ends[:-1]
+        glen = starts[1:] - g0
+        ok = np.ones(m - 1, dtype=bool)
+        hyphens = np.zeros(m - 1, dtype=np.int8)
+        for j in range(3):
+            within = glen > j
+            fj = f[np.minimum(g0 + j, n - 1)]
+            ok &= ~within | ((fj & (_SPACE | _HYPHEN)) != 0)
+            hyphens += within & ((fj & _HYPHEN) != 0)
+        ok &= hyphens <= 1
+        for i in np.flatnonzero(ok & (glen > 3)).tolist():  # long gaps: rare ("\n\n\n", many spaces)
+            seg = f[g0[i]:starts[i + 1]]
+            ok[i] = bool(np.all(seg & (_SPACE | _HYPHEN))) and int(np.count_nonzero(seg & _HYPHEN)) <= 1
         gap[:-1] = ok
     return TokenArrays(starts, ends, gap, low)
