@@ -210,3 +210,22 @@ def test_rich_display_escapes():
     lex = Lexicon.from_records("<b>x</b>", [{"pattern": "a", "category": "<script>"}])
     html = lex._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+FRAMES = {"economic", "capacity_and_resources", "morality", "fairness_and_equality",
+          "legality_constitutionality_and_jurisprudence", "policy_prescription_and_evaluation",
+          "crime_and_punishment", "security_and_defense", "health_and_safety", "quality_of_life",
+          "cultural_identity", "public_opinion", "political", "external_regulation_and_reputation"}
+
+
+def test_frames_lexicon_has_the_14_codebook_frames():
+    lex = load_lexicon("frames")
+    counts = {}
+    for e in lex:
+        assert e.category == "frame"
+        counts[e.subcategory] = counts.get(e.subcategory, 0) + 1
+    assert set(counts) == FRAMES
+    assert min(counts.values()) >= 120, counts
+    readme = (BUILTIN_DIR / "README.md").read_text(encoding="utf-8")
+    for frame in FRAMES:
+        assert f"### {frame}" in readme, f"{frame} has no definition in the data card"
