@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,7 +123,8 @@ def test_features_command(tmp_path):
     assert main(["features", str(SEED), "-o", str(out), "-q"]) == 0
     table = pd.read_csv(out)
     assert table.loc[0, "naming_russian_transliteration_n"] >= 3
-    assert table.loc[0, "lexicons"].count("@0.1.0#") == 7
+    stamps = table.loc[0, "lexicons"].split(";")
+    assert len(stamps) == 7 and all(re.fullmatch(r"[a-z_]+@\d+\.\d+\.\d+#[0-9a-f]{16}", s) for s in stamps)
 
 
 def test_lexicons_command_lists_builtins(capsys):
