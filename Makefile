@@ -24,8 +24,10 @@ test: setup ## run the test suite, notebooks included
 report: setup ## execute every notebook headless on the shipped data and rewrite reports/
 	$(BIN)/python -m framing.report
 
-bench: setup ## run the benchmarks (needs ../shared/data) and write benchmarks/results.md
+bench: setup ## run the benchmarks (needs ../shared/data) and write benchmarks/results-*.md
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_match.py
 
 clean-venv: ## remove the virtual environment
 	rm -rf $(VENV)

@@ -72,7 +72,14 @@ PATH, LIMIT = sys.argv[1], int(sys.argv[2])
 START = time.perf_counter()
 {body}
 seconds = time.perf_counter() - START
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _vmhwm():
+    # this process's own peak (ru_maxrss would also count what the parent process had)
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+rss = _vmhwm()
 print(json.dumps({{"n": n, "chars": chars, "seconds": seconds, "peak_mb": rss}}))
 """
 
