@@ -9,7 +9,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 import framing
-from framing.features import FramingFeatures, feature_columns, score
+from framing.features import feature_columns, score
+from framing.transformer import FramingFeatures
 from framing.schema import SPAN_COLUMNS
 from framing.spans import LexiconSet, find_spans
 

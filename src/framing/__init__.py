@@ -23,7 +23,7 @@ from .load import (
     iter_articles,
     load_articles,
 )
-from .features import FramingFeatures, score
+from .features import score
 from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
 from .plots import save_figure
 from .schema import ARTICLE_COLUMNS, SchemaError, validate_articles
@@ -60,3 +60,11 @@ __all__ = [
     "score",
     "validate_articles",
 ]
+
+
+def __getattr__(name: str):  # PEP 562: load scikit-learn only when the transformer is used
+    if name == "FramingFeatures":
+        from .transformer import FramingFeatures
+
+        return FramingFeatures
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
