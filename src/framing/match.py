@@ -156,6 +156,12 @@ def _word_hash(word: str) -> int:
     return h
 
 
+def _rank_int(rank: tuple[int, int, int, int]) -> int:
+    """A rank tuple as one integer with the same order."""
+    n, n_exact, prefix_len, full = rank
+    return (((n << 8 | n_exact) << 21) | prefix_len) << 1 | full
+
+
 def _pair_hash(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
     return h1 * _PAIR + h2  # uint64 arithmetic wraps
 
@@ -255,6 +261,10 @@ class Matcher:
         pairs2: dict[int, set[tuple[str, str]]] = {}  # second word a wildcard prefix of length L
         loose_exact: set[str] = set()
         loose_prefix: dict[int, set[str]] = {}
+        # phrases whose words are all exact except perhaps the last: resolved in numpy
+        self._wroot = _Node()  # trie of the other phrases (a wildcard before the last word)
+        vpat: dict[tuple[tuple[str, ...], tuple[bool, ...]], int] = {}
+        vpat_entries: list[list[tuple[int, int]]] = []
         for li, lex in enumerate(self.lexicons):
             for k, e in enumerate(lex.entries):
                 node = self.root
@@ -263,7 +273,20 @@ class Matcher:
                     node = table.setdefault(w, _Node())
                 node.entries.append((li, k))
                 node.rank = _rank(e.words, e.prefix, False)
+                if len(e.words) > 1 and not any(e.prefix[:-1]):
+                    key = (tuple(e.words), tuple(e.prefix))
+                    if key not in vpat:
+                        vpat[key] = len(vpat_entries)
+                        vpat_entries.append([])
+                    vpat_entries[vpat[key]].append((li, k))
+                    continue
                 if len(e.words) > 1:
+                    node = self._wroot
+                    for w, p in zip(e.words, e.prefix):
+                        table = node.prefix.setdefault(len(w), {}) if p else node.exact
+                        node = table.setdefault(w, _Node())
+                    node.entries.append((li, k))
+                    node.rank = _rank(e.words, e.prefix, False)
                     w0, w1 = e.words[0], e.words[1]
                     if not e.prefix[0] and not e.prefix[1]:
                         if len(e.words) >= 3 and not e.prefix[2]:
@@ -277,11 +300,14 @@ class Matcher:
                     else:
                         loose_exact.add(w0)
         _freeze(self.root)
+        _freeze(self._wroot)
+        self._compile_phrases(list(vpat), vpat_entries)
         # the walk starts at depth 1: only root children that lead on to a phrase matter
-        self.root.root_exact = {w: c for w, c in self.root.exact.items() if c.exact or c.prefix}
-        self.root.root_prefix = tuple(
+        wr = self._wroot
+        wr.root_exact = {w: c for w, c in wr.exact.items() if c.exact or c.prefix}
+        wr.root_prefix = tuple(
             (L, {w: c for w, c in table.items() if c.exact or c.prefix})
-            for L, table in self.root.prefix.items()
+            for L, table in wr.prefix.items()
             if any(c.exact or c.prefix for c in table.values()))
         # one-word entries: exact words and wildcard prefixes, by node
         exact_words = [w for w, n in self.root.exact.items() if n.entries]
@@ -326,6 +352,153 @@ class Matcher:
         self._short_prefix = any(L < 3 for L, _ in prefix_words)
         self._loose = _WordTable(sorted(loose_exact), [0] * len(loose_exact))
         self._loose_prefix = {L: _WordTable(sorted(ws), [0] * len(ws)) for L, ws in loose_prefix.items()}
+
+    def _compile_phrases(self, pats: list[tuple[tuple[str, ...], tuple[bool, ...]]],
+                         pat_entries: list[list[tuple[int, int]]]) -> None:
+        """Tables for the phrases resolved in numpy (every word exact except perhaps the last):
+        chained pair hashes of their first ``d`` words (to follow candidates word by word), the
+        chained hash of the whole pattern per (length, last-word kind), and the words' code
+        points to confirm a hash hit character by character."""
+        P = len(pats)
+        self._vmax = max((len(w) for w, _ in pats), default=0)
+        K = max(self._vmax, 1)
+        self._vk = np.array([len(w) for w, _ in pats], dtype=np.int64)
+        self._vrank = np.array([_rank_int(_rank(w, p, False)) for w, p in pats], dtype=np.int64)
+        self._vpre = np.array([p[-1] for _, p in pats], dtype=bool)
+        self._vwlen = np.zeros((P, K), dtype=np.int64)
+        self._vwoff = np.zeros((P, K), dtype=np.int64)
+        codes: list[int] = []
+        for q, (ws, _) in enumerate(pats):
+            for m, w in enumerate(ws):
+                self._vwlen[q, m] = len(w)
+                self._vwoff[q, m] = len(codes)
+                codes.extend(ord(c) for c in w)
+        self._vcodes = np.array(codes, dtype=np.uint32)
+        ptr, lx, en = [0], [], []
+        for ents in pat_entries:
+            for li, k in ents:
+                lx.append(li)
+                en.append(k)
+            ptr.append(len(lx))
+        self._vptr = np.asarray(ptr, dtype=np.int64)
+        self._vlex = np.asarray(lx, dtype=np.int64)
+        self._vent = np.asarray(en, dtype=np.int64)
+        depth: dict[int, set[int]] = {}  # chains of the first d words, of phrases longer than d
+        heads: dict[int, dict[int, set[int]]] = {}  # same, of phrases of d + 1 words: last kinds
+        groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for q, (ws, pf) in enumerate(pats):
+            c = _word_hash(ws[0])
+            for d in range(1, len(ws)):
+                depth.setdefault(d, set()).add(c)
+                if d == len(ws) - 1:
+                    heads.setdefault(d, {}).setdefault(c, set()).add(len(ws[-1]) if pf[-1] else 0)
+                c = (c * int(_PAIR) + _word_hash(ws[d])) & _MASK
+            groups.setdefault((len(ws), len(ws[-1]) if pf[-1] else 0), []).append((c, q))
+        self._vdepth = {d: _HashSet(np.array(sorted(v), dtype=np.uint64)) for d, v in depth.items()}
+        self._vheads: dict[int, tuple[_HashSet, np.ndarray]] = {}
+        for d, v in heads.items():
+            hs = _HashSet(np.array(sorted(v), dtype=np.uint64))
+            kinds = np.zeros(len(hs.sorted), dtype=np.uint64)  # bit min(L, 63): last-word kinds
+            for x, key in enumerate(hs.sorted.tolist()):
+                for L in v[key]:
+                    kinds[x] |= np.uint64(1 << min(L, 63))
+            self._vheads[d] = (hs, kinds)
+        self._vgroups: dict[int, list[tuple[int, np.ndarray, np.ndarray, _HashSet]]] = {}
+        for (k, L), rows in sorted(groups.items()):
+            rows.sort()
+            keys = np.array([c for c, _ in rows], dtype=np.uint64)
+            ids = np.array([q for _, q in rows], dtype=np.int64)
+            self._vgroups.setdefault(k, []).append((L, keys, ids, _HashSet(keys)))
+
+    def _vector_phrases(self, h: np.ndarray, base_full: np.ndarray | None, poss: np.ndarray,
+                        gaps: np.ndarray, starts: np.ndarray, lens: np.ndarray,
+                        prefix_sum: np.ndarray, inv: np.ndarray, low: np.ndarray
+                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Confirmed hits of the numpy phrases: start token, pattern id, possessive-base flag."""
+        empty = np.zeros(0, dtype=np.int64)
+        if self._vmax < 2 or len(h) < 2:
+            return empty, empty, empty.astype(bool)
+        alive = np.flatnonzero(gaps)
+        alive = alive[self._vdepth[1].positions(h[alive])[0]]
+        c = h[alive]
+        hit_i, hit_p, hit_b = [], [], []
+
+        def find(keys: np.ndarray, ids: np.ndarray, hs: _HashSet, values: np.ndarray,
+                 rows: np.ndarray, is_base: bool) -> None:
+            found, pos = hs.positions(values)
+            if len(found) == 0:
+                return
+            hi = np.searchsorted(keys, values[found], side="right")
+            cnt = hi - pos
+            r = np.repeat(found, cnt)
+            q = ids[np.repeat(pos, cnt) + (np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt))]
+            hit_i.append(rows[r])
+            hit_p.append(q)
+            hit_b.append(np.full(len(r), is_base))
+
+        for d in range(1, self._vmax):
+            if len(alive) == 0:
+                break
+            t = alive + d  # candidate last token (gaps so far are fine)
+            ht = h[t]
+            hd = self._vheads.get(d)
+            if hd is not None:
+                f, fpos = hd[0].positions(c)  # a phrase of d + 1 words may end at token t
+                if len(f):
+                    fkind = hd[1][fpos]
+                    for L, keys, ids, hs in self._vgroups.get(d + 1, ()):
+                        g = np.flatnonzero(fkind & np.uint64(1 << min(L, 63)))
+                        if len(g) == 0:
+                            continue
+                        fa, fc, ft = alive[f[g]], c[f[g]], t[f[g]]
+                        if L == 0:
+                            find(keys, ids, hs, _pair_hash(fc, h[ft]), fa, False)
+                            if base_full is not None:
+                                pm = np.flatnonzero(poss[ft])
+                                if len(pm):
+                                    find(keys, ids, hs, _pair_hash(fc[pm], base_full[ft[pm]]), fa[pm], True)
+                        else:
+                            lm = np.flatnonzero(lens[ft] >= L)
+                            if len(lm):
+                                tl = ft[lm]
+                                st = starts[tl]
+                                ph = (prefix_sum[st + L] - prefix_sum[st]) * inv[tl]
+                                find(keys, ids, hs, _pair_hash(fc[lm], ph), fa[lm], False)
+            nxt = self._vdepth.get(d + 1)
+            if nxt is None or len(nxt) == 0:
+                break
+            keep = np.flatnonzero(gaps[t])
+            c2 = _pair_hash(c[keep], ht[keep])
+            k2 = nxt.positions(c2)[0]
+            alive, c = alive[keep[k2]], c2[k2]
+        if not hit_i:
+            return empty, empty, empty.astype(bool)
+        I = np.concatenate(hit_i)
+        Pq = np.concatenate(hit_p)
+        B = np.concatenate(hit_b)
+        # confirm character by character
+        Kh = self._vk[Pq]
+        tot = int(Kh.sum())
+        r = np.repeat(np.arange(len(I)), Kh)
+        m = np.arange(tot) - np.repeat(np.cumsum(Kh) - Kh, Kh)
+        tok = I[r] + m
+        qr = Pq[r]
+        wl = self._vwlen[qr, m]
+        wo = self._vwoff[qr, m]
+        tl = lens[tok]
+        last = m == Kh[r] - 1
+        need = np.where(last & B[r], tl - 2, tl)
+        ok = np.where(last & self._vpre[qr], tl >= wl, need == wl)
+        Lp = np.where(ok, wl, 0)
+        totc = int(Lp.sum())
+        if totc:
+            first = np.repeat(np.cumsum(Lp) - Lp, Lp)
+            j = np.arange(totc, dtype=np.int64) - first
+            eq = low[np.repeat(starts[tok], Lp) + j] == self._vcodes[np.repeat(wo, Lp) + j]
+            bad = np.bincount(np.repeat(np.arange(tot), Lp), weights=~eq, minlength=tot)
+            ok &= bad == 0
+        hit_ok = np.logical_and.reduceat(ok, np.cumsum(Kh) - Kh)
+        return I[hit_ok], Pq[hit_ok], B[hit_ok]
 
     # -- per text
 
@@ -406,24 +579,36 @@ class Matcher:
         T, R, LX, EN = T[keep], R[keep], LX[keep], EN[keep]
         single_end = ends[T] - np.where(R == (1 << 20) - 1, 2, 0)
 
-        # ---- phrases: candidates by the first two words, then a trie walk
+        # ---- phrases: all-exact-but-last ones in numpy; others by candidates and a trie walk
+        base_full = None
+        if len(pidx):
+            base_full = np.zeros(n, dtype=np.uint64)
+            base_full[pidx] = base_h
+        VI, VP, VB = self._vector_phrases(h, base_full, poss, gaps, starts, lens,
+                                          prefix_sum, inv, low)
+        cnt = self._vptr[VP + 1] - self._vptr[VP]
+        row = np.repeat(np.arange(len(VP)), cnt)
+        flat = np.repeat(self._vptr[VP], cnt) + (np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+        PI = VI[row]
+        PJ = PI + self._vk[VP][row] - 1
+        PB = VB[row]
+        PE = ends[PJ] - np.where(PB, 2, 0)
+        PR = self._vrank[VP][row] - PB.astype(np.int64)
+        PL, PK = self._vlex[flat], self._vent[flat]
+
         cand = np.zeros(n, dtype=bool)
         if len(self._pairs) and n > 1:  # two-word phrases, and longer ones with a wildcard third word
             ok = gaps[:-1]
             pair_hit = ok & self._pairs.member(_pair_hash(h[:-1], h[1:]))
-            if len(pidx):
-                base_full = np.zeros(n, dtype=np.uint64)
-                base_full[pidx] = base_h
+            if base_full is not None:
                 pair_hit |= ok & poss[1:] & self._pairs.member(_pair_hash(h[:-1], base_full[1:]))
             cand[:-1] |= pair_hit
         if len(self._triples) and n > 2:
             ok3 = gaps[:-2] & gaps[1:-1]
             p12 = _pair_hash(h[:-2], h[1:-1])
             tri_hit = ok3 & self._triples.member(_pair_hash(p12, h[2:]))
-            if len(pidx):  # a three-word phrase whose last word is possessive
-                base_full3 = np.zeros(n, dtype=np.uint64)
-                base_full3[pidx] = base_h
-                tri_hit |= ok3 & poss[2:] & self._triples.member(_pair_hash(p12, base_full3[2:]))
+            if base_full is not None:  # a three-word phrase whose last word is possessive
+                tri_hit |= ok3 & poss[2:] & self._triples.member(_pair_hash(p12, base_full[2:]))
             cand[:-2] |= tri_hit
         for L, table in self._pairs2.items():  # second word a wildcard prefix
             c, ph = prefix_hashes(L)
@@ -441,43 +626,81 @@ class Matcher:
             t, _ = table.lookup(ph, starts[c], np.full(len(c), L), low)
             cand[c[t]] = True
         cand &= gaps  # a phrase needs a next token across a phrase gap
-        phrases = self._walk(text, starts, ends, gaps, np.flatnonzero(cand)) if cand.any() else {}
+        if cand.any():
+            wi, wj, we, wr, wl, wk = [], [], [], [], [], []
+            for li, by_start in self._walk(text, starts, ends, gaps, np.flatnonzero(cand)).items():
+                for i, (j_end, end, ks, rank) in by_start.items():
+                    for k in ks:
+                        wi.append(i), wj.append(j_end), we.append(end)
+                        wr.append(_rank_int(rank)), wl.append(li), wk.append(k)
+            if wi:
+                PI = np.concatenate((PI, np.asarray(wi, dtype=np.int64)))
+                PJ = np.concatenate((PJ, np.asarray(wj, dtype=np.int64)))
+                PE = np.concatenate((PE, np.asarray(we, dtype=np.int64)))
+                PR = np.concatenate((PR, np.asarray(wr, dtype=np.int64)))
+                PL = np.concatenate((PL, np.asarray(wl, dtype=np.int64)))
+                PK = np.concatenate((PK, np.asarray(wk, dtype=np.int64)))
 
-        # ---- resolve per lexicon: phrases left to right, then one-word matches outside them
-        out: list[MatchArrays] = []
-        for li in range(nlex):
-            sel = LX == li
-            s_tok, s_end, s_ent = T[sel], single_end[sel], EN[sel]
-            ph = phrases.get(li)
-            if ph:
-                p_s, p_e, p_k = [], [], []
-                covered = np.zeros(n + 1, dtype=np.int64)
-                next_free = 0
-                for i, (j_end, end, ks) in sorted(ph.items()):
-                    if i < next_free:
-                        continue
-                    for k in sorted(ks):
-                        p_s.append(int(starts[i]))
-                        p_e.append(end)
-                        p_k.append(k)
-                    covered[i] += 1
-                    covered[j_end + 1] -= 1
-                    next_free = j_end + 1
-                inside = np.cumsum(covered)[:n] > 0
-                free = ~inside[s_tok]
-                st = np.concatenate((starts[s_tok[free]], np.asarray(p_s, dtype=np.int64)))
-                en = np.concatenate((s_end[free], np.asarray(p_e, dtype=np.int64)))
-                ek = np.concatenate((s_ent[free], np.asarray(p_k, dtype=np.int64)))
-            else:
-                st, en, ek = starts[s_tok], s_end, s_ent
-            order = np.lexsort((ek, st))
-            out.append(MatchArrays(st[order].astype(np.int64), en[order].astype(np.int64),
-                                   ek[order].astype(np.int64)))
-        return out
+        # ---- resolve per lexicon: best phrase per start, left to right, then one-word matches
+        T = T.astype(np.int64)
+        single_end = single_end.astype(np.int64)
+        if len(PI):
+            order = np.lexsort((PK, -PR, PI, PL))
+            PI, PJ, PE, PR, PL, PK = PI[order], PJ[order], PE[order], PR[order], PL[order], PK[order]
+            head = np.ones(len(PI), dtype=bool)
+            head[1:] = (PI[1:] != PI[:-1]) | (PL[1:] != PL[:-1])
+            best = PR[np.maximum.accumulate(np.where(head, np.arange(len(PI)), 0))]
+            keep = PR == best
+            PI, PJ, PE, PL, PK = PI[keep], PJ[keep], PE[keep], PL[keep], PK[keep]
+            head = head[keep]
+            # greedy left to right per lexicon over the starts (one per head)
+            g = np.flatnonzero(head)
+            gi, gj, gl = PI[g], PJ[g], PL[g]
+            key_i = gl * (n + 1) + gi
+            key_j = gl * (n + 1) + gj
+            prev = np.empty(len(g), dtype=np.int64)
+            prev[0] = -1
+            np.maximum.accumulate(key_j[:-1], out=prev[1:]) if len(g) > 1 else None
+            chosen = key_i > prev
+            conflict = np.flatnonzero(~chosen)
+            if len(conflict):
+                # resolve overlapping runs sequentially (rare)
+                ki, kj = key_i.tolist(), key_j.tolist()
+                ch = chosen.tolist()
+                next_free = -1
+                for x in range(len(g)):
+                    if ki[x] >= next_free:
+                        ch[x] = True
+                        next_free = kj[x] + 1
+                    else:
+                        ch[x] = False
+                chosen = np.asarray(ch, dtype=bool)
+            grp = np.cumsum(head) - 1
+            sel = chosen[grp]
+            PI, PE, PL, PK = PI[sel], PE[sel], PL[sel], PK[sel]
+            ci, cj = key_i[chosen], key_j[chosen]
+            # one-word matches inside a chosen phrase of their lexicon are dropped
+            sk = LX * (n + 1) + T
+            pos = np.searchsorted(ci, sk, side="right") - 1
+            inside = (pos >= 0) & (cj[np.maximum(pos, 0)] >= sk)
+            free = ~inside
+            st = np.concatenate((starts[T[free]], starts[PI]))
+            en = np.concatenate((single_end[free], PE))
+            ek = np.concatenate((EN[free], PK))
+            lx = np.concatenate((LX[free], PL))
+        else:
+            st, en, ek, lx = starts[T], single_end, EN, LX
+        order = np.lexsort((ek, st, lx))
+        st, en, ek, lx = st[order], en[order], ek[order], lx[order]
+        cuts = np.searchsorted(lx, np.arange(nlex + 1))
+        return [MatchArrays(st[cuts[li]:cuts[li + 1]].astype(np.int64),
+                            en[cuts[li]:cuts[li + 1]].astype(np.int64),
+                            ek[cuts[li]:cuts[li + 1]].astype(np.int64)) for li in range(nlex)]
 
     def _walk(self, text: str, starts: np.ndarray, ends: np.ndarray, gaps: np.ndarray,
-              cands: np.ndarray) -> dict[int, dict[int, tuple[int, int, list[int]]]]:
-        """Best phrase (two tokens or more) per lexicon at each candidate start token."""
+              cands: np.ndarray) -> dict[int, dict[int, tuple[int, int, list[int], tuple]]]:
+        """Best walked phrase (two tokens or more) per lexicon at each candidate start token:
+        ``(last token, end, entries, rank)``."""
         # memoryviews: fast scalar access without converting whole arrays to lists
         starts_l = memoryview(np.ascontiguousarray(starts, dtype=np.int64))
         ends_l = memoryview(np.ascontiguousarray(ends, dtype=np.int64))
@@ -492,8 +715,8 @@ class Matcher:
                 s = cache[i] = raw.lower() if raw.isascii() else normal_form(raw)
             return s
 
-        found: dict[int, dict[int, tuple[int, int, list[int]]]] = {}
-        root = self.root
+        found: dict[int, dict[int, tuple[int, int, list[int], tuple]]] = {}
+        root = self._wroot
         for i in cands.tolist():
             if i + 1 >= n or not gaps_l[i]:
                 continue
@@ -536,8 +759,8 @@ class Matcher:
                                 cur[3].append(k)
                     if not is_base and (child.exact or child.prefix) and j + 1 < n and gaps_l[j]:
                         frontier.append((child, j + 1))
-            for li, (_, j_end, end, ks) in best.items():
-                found.setdefault(li, {})[i] = (j_end, end, ks)
+            for li, (rank, j_end, end, ks) in best.items():
+                found.setdefault(li, {})[i] = (j_end, end, ks, rank)
         return found
 
     def matches(self, text: str, lexicon: int = 0) -> list[tuple[int, int, int]]:
@@ -555,28 +778,65 @@ class Matcher:
 
 
 class _HashSet:
-    """Sorted uint64 hashes plus a 2**20-bit bitmap of their top bits: membership costs one
-    cached lookup per value, and a binary search only for the few that pass it."""
+    """Sorted uint64 hashes plus an open-addressing table (linear probing, load <= 1/4) over
+    them: membership costs about one cached lookup per value, with no binary search."""
 
-    SHIFT = np.uint64(44)
+    _MIX = np.uint64(0x9E3779B97F4A7C15)
 
     def __init__(self, hashes: np.ndarray):
         self.sorted = np.sort(np.asarray(hashes, dtype=np.uint64))
-        self.bitmap = np.zeros(1 << 20, dtype=bool)
-        self.bitmap[(self.sorted >> self.SHIFT).astype(np.intp)] = True
+        bits = 4
+        while (1 << bits) < 4 * len(self.sorted):
+            bits += 1
+        self.shift = np.uint64(64 - bits)
+        self.mask = (1 << bits) - 1
+        self.slots = np.full(1 << bits, -1, dtype=np.int64)
+        self.keys = np.zeros(1 << bits, dtype=np.uint64)
+        home = ((self.sorted * self._MIX) >> self.shift).astype(np.int64).tolist()
+        slots = self.slots.tolist()
+        self.probes = 1
+        prev = None
+        for idx, (v, s) in enumerate(zip(self.sorted.tolist(), home)):
+            if v == prev:
+                continue  # duplicates: the first (leftmost) position answers
+            prev = v
+            d = 0
+            while slots[(s + d) & self.mask] != -1:
+                d += 1
+            slots[(s + d) & self.mask] = idx
+            self.keys[(s + d) & self.mask] = v
+            self.probes = max(self.probes, d + 1)
+        self.slots = np.asarray(slots, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self.sorted)
 
     def positions(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Indices of ``values`` found in the set, and their positions in ``sorted``."""
+        """Indices of ``values`` found in the set, and their (leftmost) positions in ``sorted``."""
         if len(self.sorted) == 0 or len(values) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        maybe = np.flatnonzero(self.bitmap[(values >> self.SHIFT).astype(np.intp)])
-        pos = np.searchsorted(self.sorted, values[maybe])
-        pos[pos == len(self.sorted)] = 0
-        found = self.sorted[pos] == values[maybe]
-        return maybe[found], pos[found]
+        cur = ((values * self._MIX) >> self.shift).astype(np.intp)
+        sl = self.slots[cur]
+        hit = (self.keys[cur] == values) & (sl >= 0)
+        found = np.flatnonzero(hit)
+        if self.probes == 1:
+            return found, sl[found]
+        pos_parts, idx_parts = [sl[found]], [found]
+        idx = np.flatnonzero((sl >= 0) & ~hit)
+        cur = (cur[idx] + 1) & self.mask
+        for _ in range(self.probes - 1):
+            if len(idx) == 0:
+                break
+            sl = self.slots[cur]
+            hit = (self.keys[cur] == values[idx]) & (sl >= 0)
+            idx_parts.append(idx[hit])
+            pos_parts.append(sl[hit])
+            cont = (sl >= 0) & ~hit
+            idx, cur = idx[cont], (cur[cont] + 1) & self.mask
+        found = np.concatenate(idx_parts)
+        pos = np.concatenate(pos_parts)
+        order = np.argsort(found, kind="stable")
+        return found[order], pos[order]
 
     def member(self, values: np.ndarray) -> np.ndarray:
         out = np.zeros(len(values), dtype=bool)
