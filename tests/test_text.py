@@ -108,6 +108,11 @@ SENTENCES = [
     ("In Newtown, Conn. In that town, he spoke.", ["In Newtown, Conn.", "In that town, he spoke."]),
     ("He was born in 1990.He moved.", ["He was born in 1990.He moved."]),  # no space: no boundary
     ("  Leading and trailing spaces.  ", ["Leading and trailing spaces."]),
+    # runs of mixed final punctuation split once, after the whole run
+    ("Really?! Yes. Wow!! Okay…. Done.", ["Really?!", "Yes.", "Wow!!", "Okay….", "Done."]),
+    ("He left.? Gone.", ["He left.?", "Gone."]),
+    ("Stop.) Go. (Now.) Then.", ["Stop.)", "Go.", "(Now.)", "Then."]),
+    ("It ended!\u00a0\u2003The end.", ["It ended!", "The end."]),
     ("", []),
     # known failures, kept to document the rule (see the module docstring):
     ("It ended in the U.K. Officials declined to comment.", ["It ended in the U.K. Officials declined to comment."]),
@@ -168,6 +173,7 @@ QUOTES = [
     ("'It's over,' he said.", [("'It's over,'", True, False)]),
     ('"The allies\' plan is bad," he said.', [('"The allies\' plan is bad,"', True, False)]),
     ("\"We will win,'' Smith said.", [("\"We will win,''", True, False)]),  # wire-copy closing mark
+    ("It was '''odd''' indeed.", [("'''odd''", True, False)]),  # two apostrophes, then one
     ('"Yes," he said. "No," she said.', [('"Yes,"', True, False), ('"No,"', True, False)]),
     ('The group ("Friends of X") met.', [('"Friends of X"', True, False)]),
     ('an anti-"woke" crusade', [('"woke"', True, False)]),
@@ -270,6 +276,10 @@ SCARE = [
     ('"Woke" politics is on the rise.', None, {}, ["Woke"]),
     ('They met "" there.', None, {}, []),
     ('Prices "rose sharply" and\n"then fell," he said.', None, {}, ["rose sharply"]),
+    # words as _WORD_RE counts them: "U.S" and "backed" are two
+    ('They hailed a "rock-solid, U.S.-backed deal" today.', None, {"max_words": 3}, []),
+    ('They hailed a "rock-solid, U.S.-backed deal" today.', None, {"max_words": 4}, ["rock-solid, U.S.-backed deal"]),
+    ('The ministry denounced a "false flag" plot.', None, {"max_words": 0}, []),
 ]
 
 

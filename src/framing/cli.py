@@ -201,32 +201,9 @@ def _preview(df: pd.DataFrame) -> str:
 
 
 def _cmd_articles(args: argparse.Namespace) -> int:
-    mapping = {}
-    for item in args.column:
-        src, sep, dst = item.partition("=")
-        if not sep or not src or not dst:
-            raise _Usage(f"--column takes SRC=DST, not {item!r}")
-        mapping[src] = dst
-    if args.output:
-        out = Path(args.output).resolve()
-        for inp in args.inputs:
-            if Path(inp).exists() and Path(inp).resolve() == out:
-                raise _Usage(f"-o {args.output} would overwrite an input file")
-    report = LoadReport()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FramingLoadWarning)
-            df = load_articles(args.inputs, format=args.input_format, clean=args.clean,
-                               errors="raise" if args.strict else "report", columns=mapping or None,
-                               dedupe=not args.keep_duplicates, report=report,
-                               progress=False if args.quiet else None)
-    finally:
-        for p in report.problems:
-            print(f"framing: {'warning' if p.kind == 'warning' else 'skipped'}: {p}", file=sys.stderr)
-    if not args.quiet:
-        print(f"framing: {report.summary()}", file=sys.stderr)
-    if report.loaded == 0:
-        print("framing: error: no articles loaded", file=sys.stderr)
+    _check_output(args)
+    df = _load_for(args)
+    if df is None:
         return 1
     if args.output is None and args.format is None:
         print(_preview(df))
@@ -247,9 +224,10 @@ def _load_for(args: argparse.Namespace) -> pd.DataFrame | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FramingLoadWarning)
-            df = load_articles(args.inputs, format=args.input_format,
+            df = load_articles(args.inputs, format=args.input_format, clean=getattr(args, "clean", None),
                                errors="raise" if args.strict else "report", columns=mapping or None,
-                               report=report, progress=False if args.quiet else None)
+                               dedupe=not getattr(args, "keep_duplicates", False), report=report,
+                               progress=False if args.quiet else None)
     finally:
         for p in report.problems:
             print(f"framing: {'warning' if p.kind == 'warning' else 'skipped'}: {p}", file=sys.stderr)
@@ -279,14 +257,22 @@ def _check_output(args: argparse.Namespace) -> None:
                 raise _Usage(f"-o {args.output} would overwrite an input file")
 
 
-def _cmd_spans(args: argparse.Namespace) -> int:
-    from .spans import find_spans
-
+def _prepare(args: argparse.Namespace) -> tuple[Any, pd.DataFrame] | None:
+    """The shared start of commands that analyse articles: check -o, compile the lexicons
+    (so a bad lexicon fails before any reading), load the inputs."""
     _check_output(args)
     lexset = _lexicon_set(args)
     df = _load_for(args)
-    if df is None:
+    return None if df is None else (lexset, df)
+
+
+def _cmd_spans(args: argparse.Namespace) -> int:
+    from .spans import find_spans
+
+    prepared = _prepare(args)
+    if prepared is None:
         return 1
+    lexset, df = prepared
     spans = find_spans(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
     spans["lexicon_version"] = spans["lexicon"].map(spans.attrs["lexicons"]).fillna("framing.text")
     if not args.quiet:
@@ -304,11 +290,10 @@ def _cmd_spans(args: argparse.Namespace) -> int:
 def _cmd_features(args: argparse.Namespace) -> int:
     from .features import score
 
-    _check_output(args)
-    lexset = _lexicon_set(args)
-    df = _load_for(args)
-    if df is None:
+    prepared = _prepare(args)
+    if prepared is None:
         return 1
+    lexset, df = prepared
     table = score(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
     table["lexicons"] = ";".join(table.attrs["lexicons"].values())
     write_table(table, args.output, args.format or (None if args.output else "csv"))
