@@ -136,15 +136,24 @@ _IPOW: np.ndarray = np.ones(1, dtype=np.uint64)
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand)."""
+    """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand by doubling)."""
     global _POW, _IPOW
     if len(_POW) < n:
         size = max(n, 2 * len(_POW), 1 << 16)
-        _POW = np.cumprod(np.full(size, _B, dtype=np.uint64), dtype=np.uint64)
-        _POW = np.concatenate(([np.uint64(1)], _POW[:-1]))
-        _IPOW = np.cumprod(np.full(size, _B_INV, dtype=np.uint64), dtype=np.uint64)
-        _IPOW = np.concatenate(([np.uint64(1)], _IPOW[:-1]))
+        _POW, _IPOW = _geometric(_B, size), _geometric(_B_INV, size)
     return _POW, _IPOW
+
+
+def _geometric(base: int, size: int) -> np.ndarray:
+    """base**i mod 2**64 for i < size, by doubling: the second half is the first times base**k."""
+    out = np.empty(size, dtype=np.uint64)
+    out[0] = 1
+    filled = 1
+    while filled < size:
+        k = min(filled, size - filled)
+        np.multiply(out[:k], np.uint64(pow(base, filled, 1 << 64)), out=out[filled:filled + k])
+        filled += k
+    return out
 
 
 def _word_hash(word: str) -> int:

@@ -158,18 +158,28 @@ def _flags_of(ch: str) -> int:
 
 
 def _build_tables() -> tuple[np.ndarray, np.ndarray]:
-    """Flags and normal-form code point of every BMP character."""
+    """Flags and normal-form code point of every BMP character (same rules as :func:`_flags_of`)."""
     size = 0x10000
-    flags = np.zeros(size, dtype=np.uint8)
-    low = np.arange(size, dtype=np.uint16)
-    for cp in range(size):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        flags[cp] = _flags_of(ch)
-        lo = ord(_lower(ch))
-        if lo < size:
-            low[cp] = lo
+    chars = [chr(cp) if not 0xD800 <= cp <= 0xDFFF else " " for cp in range(size)]
+    surrogate = np.zeros(size, dtype=bool)
+    surrogate[0xD800:0xE000] = True
+    word = np.array([c == "_" or unicodedata.category(c)[0] in "LNM" for c in chars]) & ~surrogate
+    digit = np.array([c.isdigit() for c in chars]) & word
+    alpha = np.array([c.isalpha() for c in chars]) & word
+    space = np.array([c.isspace() for c in chars]) & ~word & ~surrogate
+    flags = (word * _WORD | digit * _DIGIT | alpha * _ALPHA | space * _SPACE).astype(np.uint8)
+    for ch in APOSTROPHES:
+        flags[ord(ch)] |= _APOS
+    for ch in HYPHENS:
+        flags[ord(ch)] |= _HYPHEN
+    flags[ord(".")] |= _DOT
+    flags[ord(",")] |= _COMMA
+    lowers = [c.lower() for c in chars]
+    low = np.array([ord(lo) if len(lo) == 1 and ord(lo) < size else cp for cp, lo in enumerate(lowers)],
+                   dtype=np.uint16)
+    low[surrogate] = np.arange(0xD800, 0xE000, dtype=np.uint16)
+    for ch in APOSTROPHES:
+        low[ord(ch)] = ord("'")
     return flags, low
 
 
