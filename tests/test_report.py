@@ -36,12 +36,15 @@ def test_build_report_executes_and_indexes(tmp_path, monkeypatch):
     nbformat.write(nb, nb_dir / "7.1-demo.ipynb")
     before = (nb_dir / "7.1-demo.ipynb").read_bytes()
     out = tmp_path / "reports"
+    out.mkdir()
+    (out / "validation.md").write_text("# Validation\n")
     monkeypatch.setenv("FRAMING_REPORTS", str(out))
     index = report.build_report(notebooks=nb_dir, output=out)
     assert (out / "html" / "7.1-demo.html").read_text().count("figure saved") >= 1
     assert {p.suffix for p in (out / "figures").iterdir()} == {".png", ".svg", ".csv"}
     text = index.read_text()
     assert "| ![7.1-line](figures/7.1-line.png) | `7.1-demo` |" in text
+    assert "- [validation.md](validation.md)" in text
     assert (nb_dir / "7.1-demo.ipynb").read_bytes() == before  # sources untouched
 
 

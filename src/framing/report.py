@@ -78,6 +78,10 @@ def write_index(reports: Path, notebooks: Sequence[str]) -> Path:
     for nb in notebooks:
         lines.append(f"- `{nb}`: [executed notebook](html/{nb}.html), source "
                      f"`notebooks/{nb}.py` / `.ipynb`")
+    others = sorted(p.name for p in reports.glob("*.md") if p.name != "README.md")
+    if others:
+        lines += ["", "## Other reports", ""]
+        lines += [f"- [{name}]({name})" for name in others]
     lines += ["", "## Figures", "", "| figure | made by | files |", "|---|---|---|"]
     for fig in figures:
         nb = notebook_for_figure(fig, notebooks) or "?"
