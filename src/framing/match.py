@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -186,6 +186,16 @@ class _Node:
     root_prefix: tuple[tuple[int, dict[str, _Node]], ...] = ()
 
 
+def _insert(root: _Node, entry: Any, li: int, k: int) -> None:
+    """Add entry ``k`` of lexicon ``li`` to the word trie under ``root``."""
+    node = root
+    for w, p in zip(entry.words, entry.prefix):
+        table = node.prefix.setdefault(len(w), {}) if p else node.exact
+        node = table.setdefault(w, _Node())
+    node.entries.append((li, k))
+    node.rank = _rank(entry.words, entry.prefix, False)
+
+
 def _freeze(node: _Node) -> None:
     """Precompute the walk's lookups (prefix tables as tuples) for a node and its subtree."""
     node.prefix_items = tuple(node.prefix.items())
@@ -276,12 +286,7 @@ class Matcher:
         vpat_entries: list[list[tuple[int, int]]] = []
         for li, lex in enumerate(self.lexicons):
             for k, e in enumerate(lex.entries):
-                node = self.root
-                for w, p in zip(e.words, e.prefix):
-                    table = node.prefix.setdefault(len(w), {}) if p else node.exact
-                    node = table.setdefault(w, _Node())
-                node.entries.append((li, k))
-                node.rank = _rank(e.words, e.prefix, False)
+                _insert(self.root, e, li, k)
                 if len(e.words) > 1 and not any(e.prefix[:-1]):
                     key = (tuple(e.words), tuple(e.prefix))
                     if key not in vpat:
@@ -290,12 +295,7 @@ class Matcher:
                     vpat_entries[vpat[key]].append((li, k))
                     continue
                 if len(e.words) > 1:
-                    node = self._wroot
-                    for w, p in zip(e.words, e.prefix):
-                        table = node.prefix.setdefault(len(w), {}) if p else node.exact
-                        node = table.setdefault(w, _Node())
-                    node.entries.append((li, k))
-                    node.rank = _rank(e.words, e.prefix, False)
+                    _insert(self._wroot, e, li, k)
                     w0, w1 = e.words[0], e.words[1]
                     if not e.prefix[0] and not e.prefix[1]:
                         if len(e.words) >= 3 and not e.prefix[2]:
