@@ -189,8 +189,9 @@ def as_articles(articles: Any) -> pd.DataFrame:
     return df
 
 
-def _iter_analyses(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
-                   ) -> Iterator[tuple[str, str, ArticleAnalysis]]:
+def _iter_batches(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
+                  ) -> Iterator[tuple[list[str], list[str], list[ArticleAnalysis]]]:
+    """Analyse the articles in batches (about 2 M characters or 512 articles each)."""
     texts = df["text"]
     bar = None
     if progress or (progress is None and len(df) >= 2000):
@@ -216,13 +217,18 @@ def _iter_analyses(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
 
     try:
         for ids, batch in batches():
-            for doc_id, text, a in zip(ids, batch, analyse_batch(batch, lexicons)):
-                yield doc_id, text, a
+            yield ids, batch, analyse_batch(batch, lexicons)
             if bar is not None:
                 bar.update(len(batch))
     finally:
         if bar is not None:
             bar.close()
+
+
+def _iter_analyses(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
+                   ) -> Iterator[tuple[str, str, ArticleAnalysis]]:
+    for ids, batch, analyses in _iter_batches(df, lexicons, progress):
+        yield from zip(ids, batch, analyses)
 
 
 def _entry_tables(lexicons: LexiconSet) -> list[dict[str, np.ndarray]]:
@@ -242,55 +248,85 @@ def _entry_tables(lexicons: LexiconSet) -> list[dict[str, np.ndarray]]:
     return cached
 
 
-def _span_rows(doc_id: str, text: str, a: ArticleAnalysis, lexicons: LexiconSet
-               ) -> dict[str, list[Any]]:
-    """The spans of one article as column pieces (arrays), lexicons in order, then scare quotes."""
+def _span_rows(ids: list[str], texts: list[str], analyses: list[ArticleAnalysis],
+               lexicons: LexiconSet, first_doc: int) -> dict[str, np.ndarray]:
+    """The spans of a batch of articles as columns, lexicons in order, then scare quotes.
+
+    Per-article arrays are concatenated once per batch: offsets, voice masks and sentence
+    starts are shifted into one coordinate system, so each column is built with a handful of
+    numpy calls however many articles the batch holds.
+    """
     tables = _entry_tables(lexicons)
-    sent_starts = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
-    cols: dict[str, list[Any]] = {c: [] for c in (*SPAN_COLUMNS, "weight")}
-    for li, m in enumerate(a.matches):
-        if not len(m.start):
+    n = len(texts)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
+    char_off = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=char_off[1:])
+    voice = np.concatenate([a.voice for a in analyses]) if n else np.zeros(0, dtype=bool)
+    n_sent = np.fromiter((len(a.sentences) for a in analyses), dtype=np.int64, count=n)
+    sent_off = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(n_sent, out=sent_off[1:])
+    sent_starts = np.concatenate([a.sentences[:, 0] + char_off[d] if len(a.sentences)
+                                  else np.zeros(0, dtype=np.int64) for d, a in enumerate(analyses)])
+    pieces: dict[str, list[np.ndarray]] = {c: [] for c in ("doc", "start", "end", "lexicon", "category",
+                                                           "subcategory", "entry", "weight", "voice")}
+    docs = np.arange(n, dtype=np.int64)
+    for li, lex in enumerate(lexicons.lexicons):
+        counts = np.fromiter((len(a.matches[li].start) for a in analyses), dtype=np.int64, count=n)
+        if not counts.any():
             continue
+        start = np.concatenate([a.matches[li].start for a in analyses])
+        end = np.concatenate([a.matches[li].end for a in analyses])
+        entry = np.concatenate([a.matches[li].entry for a in analyses])
+        doc = np.repeat(docs, counts)
         tab = tables[li]
-        k = len(m.start)
-        cols["start"].append(m.start)
-        cols["end"].append(m.end)
-        cols["lexicon"].append(np.full(k, lexicons.lexicons[li].name, dtype=object))
+        pieces["doc"].append(doc)
+        pieces["start"].append(start)
+        pieces["end"].append(end)
+        pieces["lexicon"].append(np.full(len(start), lex.name, dtype=object))
         for c in ("category", "subcategory", "entry", "weight"):
-            cols[c].append(tab[c][m.entry])
-        cols["voice"].append(np.where(a.voice[m.start], "quoted", "narrator").astype(object))
-    if len(a.scare):
-        k = len(a.scare)
-        cols["start"].append(a.scare[:, 0])
-        cols["end"].append(a.scare[:, 1])
-        cols["lexicon"].append(np.full(k, "text", dtype=object))
-        cols["category"].append(np.full(k, "scare_quote", dtype=object))
-        cols["subcategory"].append(np.full(k, "", dtype=object))
-        cols["entry"].append(np.array([text[x:y].lower() for x, y in a.scare.tolist()], dtype=object))
-        cols["weight"].append(np.ones(k))
-        cols["voice"].append(np.full(k, "narrator", dtype=object))
-    if not cols["start"]:
+            pieces[c].append(tab[c][entry])
+        pieces["voice"].append(voice[start + char_off[doc]])
+    counts = np.fromiter((len(a.scare) for a in analyses), dtype=np.int64, count=n)
+    if counts.any():
+        scare = np.concatenate([a.scare for a in analyses if len(a.scare)])
+        doc = np.repeat(docs, counts)
+        k = len(scare)
+        pieces["doc"].append(doc)
+        pieces["start"].append(scare[:, 0])
+        pieces["end"].append(scare[:, 1])
+        pieces["lexicon"].append(np.full(k, "text", dtype=object))
+        pieces["category"].append(np.full(k, "scare_quote", dtype=object))
+        pieces["subcategory"].append(np.full(k, "", dtype=object))
+        pieces["entry"].append(np.array([texts[d][x:y].lower() for d, x, y in
+                                         zip(doc.tolist(), scare[:, 0].tolist(), scare[:, 1].tolist())],
+                                        dtype=object))
+        pieces["weight"].append(np.ones(k))
+        pieces["voice"].append(np.zeros(k, dtype=bool))  # the outlet's device: narrator
+    if not pieces["start"]:
         return {}
-    start = np.concatenate(cols["start"])
-    end = np.concatenate(cols["end"])
-    out = {c: np.concatenate(v) for c, v in cols.items() if v}
-    out["doc_id"] = np.full(len(start), doc_id, dtype=object)
-    out["text"] = np.array([text[x:y] for x, y in zip(start.tolist(), end.tolist())], dtype=object)
-    out["sentence"] = np.maximum(np.searchsorted(sent_starts, start, side="right") - 1, 0)
+    out = {c: np.concatenate(v) for c, v in pieces.items()}
+    doc, start, end = out.pop("doc"), out["start"], out["end"]
+    global_start = start + char_off[doc]
+    sentence = np.searchsorted(sent_starts, global_start, side="right") - 1 - sent_off[doc]
+    out["sentence"] = np.maximum(sentence, 0)
+    out["voice"] = np.where(out["voice"], "quoted", "narrator").astype(object)
+    ids_arr = np.array(ids, dtype=object)
+    out["doc_id"] = ids_arr[doc]
+    out["text"] = np.array([texts[d][x:y] for d, x, y in zip(doc.tolist(), start.tolist(), end.tolist())],
+                           dtype=object)
+    out["_doc"] = doc + first_doc
     return out
 
 
 def _spans_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
-    """Concatenate per-article pieces into the spans table, sorted by article, start, end."""
+    """Concatenate batch pieces into the spans table, sorted by article, start, end, lexicon."""
     parts = [p for p in parts if p]
     names = (*SPAN_COLUMNS, "weight")
     if not parts:
         out = pd.DataFrame({c: pd.Series([], dtype=object) for c in names})
         return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
-    cols = {c: np.concatenate([p[c] for p in parts]) for c in names}
-    doc_rank = np.concatenate([np.full(len(p["start"]), i) for i, p in enumerate(parts)])
-    lex_rank = cols["lexicon"]
-    order = np.lexsort((lex_rank, cols["end"], cols["start"], doc_rank))
+    cols = {c: np.concatenate([p[c] for p in parts]) for c in (*names, "_doc")}
+    order = np.lexsort((cols["lexicon"], cols["end"], cols["start"], cols["_doc"]))
     out = pd.DataFrame({c: cols[c][order] for c in names})
     return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
 
@@ -368,7 +404,11 @@ def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | 
         out = pd.concat(parts_df, ignore_index=True)
         out.attrs["lexicons"] = lexset.stamps()
         return out
-    parts = [_span_rows(doc_id, text, a, lexset) for doc_id, text, a in _iter_analyses(df, lexset, progress)]
+    parts = []
+    first = 0
+    for ids, texts, analyses in _iter_batches(df, lexset, progress):
+        parts.append(_span_rows(ids, texts, analyses, lexset, first))
+        first += len(ids)
     out = _spans_frame(parts)
     out.attrs["lexicons"] = lexset.stamps()
     return out
