@@ -8,6 +8,8 @@ Public API (the package's only job here is to re-export it):
 * :func:`find_spans`: every lexicon match and scare quote with offsets, sentence and voice
   (:mod:`framing.spans`); :func:`score` and :class:`FramingFeatures`: per-article features
   (:mod:`framing.features`).
+* :func:`log_odds`, :func:`compare`, :func:`naming_table`: comparing outlets
+  (:mod:`framing.compare`).
 * :func:`save_figure`: PNG + SVG + the CSV behind a figure (:mod:`framing.plots`).
 * :mod:`framing.config`: every path the project uses.
 """
@@ -23,6 +25,7 @@ from .load import (
     iter_articles,
     load_articles,
 )
+from .compare import compare, log_odds, naming_table
 from .features import score
 from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
 from .plots import save_figure
@@ -47,6 +50,7 @@ __all__ = [
     "SchemaError",
     "clean_body",
     "clean_page",
+    "compare",
     "builtin_lexicons",
     "config",
     "find_spans",
@@ -54,6 +58,8 @@ __all__ = [
     "kwic",
     "load_articles",
     "load_lexicon",
+    "log_odds",
+    "naming_table",
     "normalise_text",
     "parse_date",
     "save_figure",
