@@ -58,3 +58,125 @@ def test_style_cycles_okabe_ito():
     use_style()
     cycle = [c["color"].upper().lstrip("#") for c in matplotlib.rcParams["axes.prop_cycle"]]
     assert ["#" + c for c in cycle] == [c.upper() for c in OKABE_ITO]
+
+
+# --------------------------------------------------------------------------- analysis figures
+
+from framing.compare import log_odds  # noqa: E402
+from framing.plots import (fightin_words, naming_bars, rates_by_group, stance_counts,  # noqa: E402
+                           stance_profile)
+
+
+def _log_odds_table():
+    counts = pd.DataFrame({"kyiv": [40, 2, 5], "kiev": [3, 30, 2], "said": [50, 55, 40],
+                           "war": [20, 22, 19], "regime": [1, 12, 0], "invasion": [15, 1, 6]},
+                          index=["A", "B", "C"])
+    return log_odds(counts)
+
+
+def _compare_table():
+    return pd.DataFrame({
+        "group": ["A", "B", "C"] * 2,
+        "feature": ["loaded_narrator_per_1k"] * 3 + ["loaded_quoted_per_1k"] * 3,
+        "n": [5, 6, 7, 4, 6, 3], "mean": [1.0, 2.5, 0.5, 3.0, 1.0, 2.0],
+        "ci_low": [0.4, 1.5, 0.0, 1.0, 0.2, 0.5], "ci_high": [1.8, 3.6, 1.1, 5.0, 2.1, 3.5]})
+
+
+def _naming_table():
+    return pd.DataFrame({
+        "group": ["X", "X", "Y", "Y", "X", "X", "Y", "Y"],
+        "pair": ["kyiv_kiev"] * 4 + ["invasion_smo"] * 4,
+        "variant": ["kyiv", "kiev"] * 2 + ["invasion", "special military operation"] * 2,
+        "count": [3, 1, 0, 2, 4, 0, 1, 3], "share": [0.75, 0.25, 0, 1, 1, 0, 0.25, 0.75],
+        "pair_total": [4, 4, 2, 2, 4, 4, 4, 4]})
+
+
+def _stance_counts():
+    return pd.DataFrame({"neutral": [20, 8, 0], "distancing": [2, 6, 1], "emphatic": [3, 1, 0]},
+                        index=pd.Index(["A", "B", "C"], name="group"))
+
+
+CASES = {
+    "fightin": (lambda: fightin_words(_log_odds_table(), "A", top=4),
+                lambda: _log_odds_table().query("group == 'A'")),
+    "rates": (lambda: rates_by_group(_compare_table()), _compare_table),
+    "rates-one": (lambda: rates_by_group(_compare_table(), "loaded_quoted_per_1k"), _compare_table),
+    "naming": (lambda: naming_bars(_naming_table()), _naming_table),
+    "stance": (lambda: stance_profile(_stance_counts()), lambda: _stance_counts().reset_index()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_analysis_figures_save_three_files(tmp_path, name):
+    make, data = CASES[name]
+    fig = make()
+    assert isinstance(fig, matplotlib.figure.Figure)
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") or fig._suptitle is not None
+    assert fig.axes[-1].get_xlabel()
+    paths = save_figure(fig, f"9.9-{name}", data(), directory=tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == {f"9.9-{name}.{e}" for e in ("png", "svg", "csv")}
+    assert paths["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    plt.close(fig)
+
+
+def test_fightin_words_labels_top_terms_apart():
+    fig = fightin_words(_log_odds_table(), "B", top=3)
+    ax = fig.axes[0]
+    labels = {t.get_text(): t for t in ax.texts if t.get_text() in set(_log_odds_table()["term"])}
+    top = _log_odds_table().query("group == 'B'").assign(a=lambda d: d.z.abs()).nlargest(3, "a")["term"]
+    assert set(labels) == set(top)
+    ys = sorted(t.xyann[1] for t in labels.values())
+    assert all(b - a > 0 for a, b in zip(ys, ys[1:]))
+    assert {round(abs(line.get_ydata()[0]), 2) for line in ax.get_lines()} >= {1.96}
+    assert "n = 6 terms" in " ".join(t.get_text() for t in ax.texts)
+    plt.close(fig)
+
+
+def test_rates_by_group_n_in_ticks_and_markers():
+    fig = rates_by_group(_compare_table())
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A (n = 5 / 4)", "B (n = 6)", "C (n = 7 / 3)"]
+    assert ax.get_xlabel() == "per 1,000 tokens"
+    markers = {line.get_marker() for line in ax.get_lines() if line.get_marker() not in ("None", "|", "_")}
+    assert markers >= {"o", "s"}
+    plt.close(fig)
+
+
+def test_naming_bars_one_panel_per_pair_with_variant_labels():
+    fig = naming_bars(_naming_table())
+    assert len(fig.axes) == 2
+    texts = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    assert "kyiv 75%" in texts and "special military operation 75%" in texts
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["X (n = 4)", "Y (n = 4)"]
+    plt.close(fig)
+
+
+def test_stance_profile_n_cues_and_hatches():
+    fig = stance_profile(_stance_counts())
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A (n = 25 cues)", "B (n = 15 cues)",
+                                                          "C (n = 1 cues)"]
+    assert len({p.get_hatch() for p in ax.patches}) == 3
+    plt.close(fig)
+
+
+def test_stance_counts_from_features():
+    f = pd.DataFrame({"attribution_n": [3, 4], "attribution_narrator_n": [1, 1],
+                      "attribution_neutral_n": [2, 1], "attribution_distancing_n": [1, 3],
+                      "outlet": ["A", "B"]})
+    out = stance_counts(f, "outlet")
+    assert list(out.columns) == ["neutral", "distancing"]
+    assert out.loc["B", "distancing"] == 3
+
+
+@pytest.mark.parametrize("call,error", [
+    (lambda: fightin_words(_log_odds_table(), "Z"), ValueError),
+    (lambda: fightin_words(pd.DataFrame({"x": [1]}), "A"), KeyError),
+    (lambda: rates_by_group(_compare_table(), ["nope_per_1k"]), KeyError),
+    (lambda: naming_bars(_naming_table().iloc[0:0]), ValueError),
+    (lambda: stance_profile(pd.DataFrame({"neutral": [0]})), ValueError),
+])
+def test_analysis_figures_reject_bad_input(call, error):
+    with pytest.raises(error):
+        call()

@@ -24,15 +24,18 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from . import config
 
-__all__ = ["OKABE_ITO", "STYLE_PATH", "save_figure", "use_style"]
+__all__ = ["OKABE_ITO", "STYLE_PATH", "fightin_words", "naming_bars", "rates_by_group",
+           "save_figure", "stance_counts", "stance_profile", "use_style"]
 
 #: The Okabe-Ito colour-blind safe palette, in the order the style cycles through it.
 OKABE_ITO: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
@@ -94,3 +97,374 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, *, directory: str | 
         fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None})
     data.to_csv(paths["csv"], index=False, lineterminator="\n")
     return paths
+
+
+# --------------------------------------------------------------------------- analysis figures
+
+#: Hatches cycled alongside the palette where colour alone would carry meaning.
+_HATCHES: tuple[str, ...] = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
+#: Markers cycled alongside the palette (circle, square, diamond, triangle, ...).
+_MARKERS: tuple[str, ...] = ("o", "s", "D", "^", "v", "P", "X", "h")
+_GREY = "#9a9a9a"
+
+
+def _pyplot():
+    import matplotlib.pyplot as plt
+
+    use_style()
+    return plt
+
+
+def _require(table: pd.DataFrame, what: str, columns: Sequence[str]) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{what} must be a DataFrame, got {type(table).__name__}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise KeyError(f"{what} has no column(s) {missing}")
+    if table.empty:
+        raise ValueError(f"{what} is empty: nothing to plot")
+
+
+def _ink(hex_colour: str) -> str:
+    """Black or white text, whichever reads better on ``hex_colour``."""
+    r, g, b = (int(hex_colour.lstrip("#")[k:k + 2], 16) / 255 for k in (0, 2, 4))
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
+
+
+def _spread(wanted: Sequence[float], gap: float) -> list[float]:
+    """Greedy vertical nudging: positions >= ``gap`` apart, each as close to its wish as the
+    order allows (pushed up from the lowest, then the block shifted back down toward the wishes)."""
+    order = np.argsort(wanted, kind="mergesort")
+    pos = np.asarray(wanted, dtype=float)[order].copy()
+    for k in range(1, len(pos)):
+        pos[k] = max(pos[k], pos[k - 1] + gap)
+    # shift down as far as the wishes allow without breaking the lowest label's gap order
+    shift = float(np.mean(pos - np.asarray(wanted, dtype=float)[order])) if len(pos) else 0.0
+    pos -= max(shift, 0.0) / 2
+    for k in range(1, len(pos)):
+        pos[k] = max(pos[k], pos[k - 1] + gap)
+    out = np.empty_like(pos)
+    out[order] = pos
+    return out.tolist()
+
+
+def fightin_words(table: pd.DataFrame, group, *, top: int = 15, threshold: float = 1.96) -> Figure:
+    """The "Fightin' Words" plot of one group: z-score of each term against its frequency.
+
+    Every term of ``group`` in a :func:`framing.compare.log_odds` table is a grey dot at
+    (total count in all groups, log scale; ``z``). The ``top`` terms by ``|z|`` are marked and
+    labelled (over-used by the group: blue circles, labels above the zero line; under-used:
+    orange squares), with labels nudged apart so they do not overlap. Dashed lines mark
+    ``z = +-threshold`` (1.96: two-sided p < .05 for one term, uncorrected). After Monroe,
+    Colaresi & Quinn (2008), fig. 4-6.
+
+    Args:
+        table: ``log_odds`` output (``group, term, count_group, count_rest, z``); with a
+            ``comparison`` column (pairs), filter it to one comparison first.
+        group: the group to plot.
+        top: how many terms to label.
+        threshold: where to draw the significance lines.
+
+    Returns:
+        The figure; save it with ``save_figure(fig, name, table[table.group == group])``.
+
+    Example:
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> from framing.compare import log_odds
+        >>> counts = pd.DataFrame({"kyiv": [40, 2], "kiev": [3, 30], "said": [50, 55],
+        ...                        "war": [20, 22]}, index=["A", "B"])
+        >>> fig = fightin_words(log_odds(counts), "A", top=2)
+        >>> fig.axes[0].get_title(loc="left")
+        'A: distinguishing terms'
+    """
+    _require(table, "table", ["group", "term", "count_group", "count_rest", "z"])
+    rows = table[table["group"] == group]
+    if rows.empty:
+        raise ValueError(f"no rows for group {group!r}; groups: {sorted(map(str, table['group'].unique()))}")
+    if "comparison" in rows.columns and rows["comparison"].nunique() > 1:
+        raise ValueError("several comparisons for this group; filter the table to one first")
+    plt = _pyplot()
+    freq = (rows["count_group"] + rows["count_rest"]).to_numpy(dtype=float)
+    z = rows["z"].to_numpy(dtype=float)
+    terms = rows["term"].astype(str).to_numpy()
+    fig, ax = plt.subplots(figsize=(7.5, 5.2))
+    ax.grid(axis="y")
+    ax.scatter(freq, z, s=9, color=_GREY, alpha=0.55, linewidths=0, label="all terms", zorder=2)
+    for y in (threshold, -threshold):
+        ax.axhline(y, color="#555555", linestyle="--", linewidth=0.8, zorder=1)
+    ax.axhline(0, color="#555555", linewidth=0.6, zorder=1)
+    ax.set_xscale("log")
+    xmin, xmax = max(freq.min(), 1.0) / 1.6, freq.max() * 1.6
+    ax.set_xlim(xmin, xmax)
+    ax.text(xmax, threshold, f" z = +{threshold:g}", va="bottom", ha="right", fontsize=8.5, color="#555555")
+    ax.text(xmax, -threshold, f" z = \u2212{threshold:g}", va="top", ha="right", fontsize=8.5, color="#555555")
+    pick = np.argsort(-np.abs(z), kind="mergesort")[:max(int(top), 0)]
+    ylo, yhi = min(z.min(), -threshold), max(z.max(), threshold)
+    span = yhi - ylo
+    gap = span * 0.055
+    mid = np.sqrt(xmin * xmax)
+    placed_lo, placed_hi = ylo, yhi
+    for sign, colour, marker, name in ((1, OKABE_ITO[0], "o", f"over-used by {group}"),
+                                       (-1, OKABE_ITO[1], "s", "under-used")):
+        chosen = [k for k in pick if np.sign(z[k]) == sign or (sign == 1 and z[k] == 0)]
+        if not chosen:
+            continue
+        ax.scatter(freq[chosen], z[chosen], s=30, color=colour, marker=marker, edgecolors="black",
+                   linewidths=0.4, zorder=4, label=name)
+        for side in ("left", "right"):
+            ks = [k for k in chosen if (freq[k] <= mid) == (side == "right")]
+            if not ks:
+                continue
+            ys = _spread([z[k] for k in ks], gap)
+            for k, y in zip(ks, ys):
+                dx = 1.35 if side == "right" else 1 / 1.35
+                ax.annotate(terms[k], (freq[k], z[k]), xytext=(freq[k] * dx, y), textcoords="data",
+                            ha="left" if side == "right" else "right", va="center", fontsize=8.5,
+                            arrowprops={"arrowstyle": "-", "color": "#777777", "linewidth": 0.5,
+                                        "shrinkA": 0, "shrinkB": 2}, zorder=5)
+                placed_lo, placed_hi = min(placed_lo, y), max(placed_hi, y)
+    ax.set_ylim(placed_lo - 0.08 * span, placed_hi + 0.08 * span)
+    ntok = int(rows["count_group"].sum())
+    ax.set_title(f"{group}: distinguishing terms")
+    ax.text(0.0, -0.2, f"n = {len(rows):,} terms, {ntok:,} tokens in the group; labelled: the "
+            f"{len(pick)} largest |z|.\nLog-odds with informative Dirichlet prior (Monroe et al. 2008).",
+            fontsize=8.5, color="#444444", transform=ax.transAxes, va="top")
+    ax.set_xlabel("frequency in all groups (count, log scale)")
+    ax.set_ylabel("z-score of log-odds (group vs rest)")
+    ax.legend(loc="best", fontsize=8.5)
+    return fig
+
+
+def _pretty(feature: str) -> str:
+    name = feature[:-len("_per_1k")] if feature.endswith("_per_1k") else feature
+    return name.replace("_", " ")
+
+
+def rates_by_group(compare_table: pd.DataFrame, feature: str | Sequence[str] | None = None) -> Figure:
+    """Mean and 95% CI per group of one or more features, as dots with error bars.
+
+    One row per group (``n`` articles in the tick label), one dot per feature, dodged
+    vertically and told apart by colour *and* marker (first feature: blue circles, second:
+    orange squares, ...), e.g. loaded words by the narrator next to loaded words in quotes.
+
+    Args:
+        compare_table: :func:`framing.compare.compare` output (``group, feature, n, mean,
+            ci_low, ci_high``).
+        feature: a feature, a list of features, or None for every feature in the table.
+
+    Returns:
+        The figure; save it with the rows of ``compare_table`` it shows.
+
+    Example:
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> t = pd.DataFrame({"group": ["A", "B"], "feature": "loaded_per_1k", "n": [3, 4],
+        ...                   "mean": [1.0, 2.0], "ci_low": [0.5, 1.2], "ci_high": [1.6, 2.9]})
+        >>> fig = rates_by_group(t)
+        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        ['A (n = 3)', 'B (n = 4)']
+    """
+    _require(compare_table, "compare_table", ["group", "feature", "n", "mean", "ci_low", "ci_high"])
+    if feature is None:
+        features = list(pd.unique(compare_table["feature"]))
+    else:
+        features = [feature] if isinstance(feature, str) else list(feature)
+    missing = [f for f in features if f not in set(compare_table["feature"])]
+    if missing or not features:
+        raise KeyError(f"no rows for feature(s) {missing}; features: {list(pd.unique(compare_table['feature']))}")
+    rows = compare_table[compare_table["feature"].isin(features)]
+    groups = list(pd.unique(rows["group"]))
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.0, 1.2 + 0.55 * len(groups) * max(1, 0.6 * len(features))))
+    width = 0.7
+    offsets = (np.arange(len(features)) - (len(features) - 1) / 2) * (width / max(len(features), 1))
+    ns: dict = {g: [] for g in groups}
+    for k, (feat, off) in enumerate(zip(features, offsets)):
+        sub = rows[rows["feature"] == feat].set_index("group").reindex(groups)
+        y = np.arange(len(groups)) + off
+        mean = sub["mean"].to_numpy(dtype=float)
+        err = np.vstack([mean - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - mean])
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        ax.errorbar(mean, y, xerr=np.clip(np.nan_to_num(err), 0, None), fmt=_MARKERS[k % len(_MARKERS)],
+                    color=colour, markersize=6.5, markeredgecolor="black", markeredgewidth=0.4,
+                    ecolor=colour, elinewidth=1.6, capsize=3, label=_pretty(feat), zorder=3)
+        for g, n in zip(groups, sub["n"].to_numpy()):
+            ns[g].append("?" if pd.isna(n) else f"{int(n)}")
+    labels = [f"{g} (n = {' / '.join(ns[g]) if len(set(ns[g])) > 1 else ns[g][0]})" for g in groups]
+    ax.set_yticks(np.arange(len(groups)), labels)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    ax.set_xlim(left=min(0.0, float(np.nanmin(rows["ci_low"]))))
+    per_1k = all(f.endswith("_per_1k") for f in features)
+    ax.set_xlabel("per 1,000 tokens" if per_1k else "mean value")
+    ax.set_ylabel("group (n = articles" + (", per feature in legend order)" if len(features) > 1 else ")"))
+    ax.set_title(("Rate per group" if per_1k else "Mean per group") + ", mean with 95% bootstrap CI")
+    if len(features) > 1 or feature is None:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14 - 0.4 / max(len(groups), 1)),
+                  ncol=min(len(features), 3))
+    return fig
+
+
+def naming_bars(naming: pd.DataFrame, *, pairs: Sequence[str] | None = None, max_pairs: int = 6) -> Figure:
+    """For each naming pair, the share of each variant per group, as 100% stacked bars.
+
+    One panel per pair (the ``max_pairs`` most used, or ``pairs``), one bar per group where the
+    pair occurs (``n`` = mentions of the pair in the tick label); by default pairs where
+    more than one variant was seen come first. Segments are coloured and
+    hatched per variant, labelled with the variant name and share where they are wide enough,
+    and listed in each panel's legend. Periods, if any, are summed.
+
+    Args:
+        naming: :func:`framing.compare.naming_table` output (``group, pair, variant, count``).
+        pairs: the pairs to show, in this order (default: the most mentioned first).
+        max_pairs: at most this many panels when ``pairs`` is None.
+
+    Returns:
+        The figure; save it with the rows of ``naming`` it shows.
+
+    Example:
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> t = pd.DataFrame({"group": ["X", "X", "Y", "Y"], "pair": "kyiv_kiev",
+        ...                   "variant": ["kyiv", "kiev"] * 2, "count": [3, 1, 0, 2]})
+        >>> fig = naming_bars(t)
+        >>> fig.axes[0].get_title(loc="left")
+        'kyiv kiev (variants: kyiv, kiev)'
+    """
+    _require(naming, "naming", ["group", "pair", "variant", "count"])
+    counts = naming.groupby(["pair", "group", "variant"], sort=False)["count"].sum().reset_index()
+    totals = counts.groupby("pair")["count"].sum().sort_values(ascending=False, kind="mergesort")
+    totals = totals[totals > 0]
+    if pairs is None:  # pairs where only one variant was ever seen show no choice: last
+        seen = counts[counts["count"] > 0].groupby("pair")["variant"].nunique()
+        ranked = sorted(totals.index, key=lambda p: (seen.get(p, 0) < 2, -totals[p]))
+        chosen = ranked[:max_pairs]
+    else:
+        chosen = list(pairs)
+        unknown = [p for p in chosen if p not in totals.index]
+        if unknown:
+            raise KeyError(f"no mentions of pair(s) {unknown}")
+    if not chosen:
+        raise ValueError("naming has no mentions to plot")
+    plt = _pyplot()
+    sizes = [counts.loc[(counts["pair"] == p) & (counts.groupby(["pair", "group"])["count"].transform("sum") > 0),
+                        "group"].nunique() for p in chosen]
+    fig, axes = plt.subplots(len(chosen), 1, figsize=(7.5, sum(0.42 * s + 0.95 for s in sizes) + 0.4),
+                             gridspec_kw={"height_ratios": [s + 1.2 for s in sizes]}, squeeze=False)
+    for ax, pair in zip(axes[:, 0], chosen):
+        sub = counts[counts["pair"] == pair]
+        wide = sub.pivot_table(index="group", columns="variant", values="count", aggfunc="sum",
+                               fill_value=0, sort=False)
+        wide = wide.loc[wide.sum(axis=1) > 0]
+        wide = wide[wide.sum(axis=0).sort_values(ascending=False, kind="mergesort").index]
+        n = wide.sum(axis=1)
+        share = wide.div(n, axis=0) * 100
+        y = np.arange(len(wide))
+        left = np.zeros(len(wide))
+        for k, variant in enumerate(wide.columns):
+            colour = OKABE_ITO[k % len(OKABE_ITO)]
+            vals = share[variant].to_numpy(dtype=float)
+            ax.barh(y, vals, left=left, color=colour, hatch=_HATCHES[k % len(_HATCHES)],
+                    edgecolor="white", linewidth=0.8, height=0.72, label=str(variant))
+            for yy, lo, v in zip(y, left, vals):
+                if v >= 18:
+                    text = f"{variant} {v:.0f}%" if v >= 30 else f"{v:.0f}%"
+                    ax.text(lo + v / 2, yy, text, ha="center", va="center", fontsize=8.5,
+                            color=_ink(colour), bbox={"boxstyle": "round,pad=0.15", "facecolor": colour,
+                                                      "edgecolor": "none"})
+            left += vals
+        ax.set_yticks(y, [f"{g} (n = {int(v)})" for g, v in n.items()])
+        ax.set_ylim(len(wide) - 0.5, -0.5)
+        ax.set_xlim(0, 100)
+        ax.grid(False)
+        ax.set_title(f"{str(pair).replace('_', ' ')} (variants: {', '.join(map(str, wide.columns))})",
+                     fontsize=10.5)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8.5, handlelength=1.6,
+                  handleheight=1.1, title="variant", title_fontsize=8.5)
+        ax.tick_params(axis="x", labelbottom=ax is axes[-1, 0])
+    axes[-1, 0].set_xlabel("share of the pair's mentions (%); n = mentions per group")
+    fig.suptitle("Naming choices: variant shares per group", x=0.02, ha="left")
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_figheight()))
+    return fig
+
+
+def stance_counts(features: pd.DataFrame, by) -> pd.DataFrame:
+    """Attribution cues per stance summed per group, the input of :func:`stance_profile`.
+
+    Args:
+        features: :func:`framing.score` output (columns ``attribution_<stance>_n``).
+        by: a column of ``features`` or a Series aligned on its index (e.g. ``articles["outlet"]``).
+
+    Example:
+        >>> f = pd.DataFrame({"attribution_neutral_n": [2, 1], "attribution_distancing_n": [0, 3]})
+        >>> stance_counts(f, pd.Series(["A", "B"])).to_dict("index")
+        {'A': {'neutral': 2, 'distancing': 0}, 'B': {'neutral': 1, 'distancing': 3}}
+    """
+    cols = [c for c in features.columns if re.fullmatch(r"attribution_(?!narrator_|quoted_)[a-z_]+_n", c)
+            and c != "attribution_n"]
+    if not cols:
+        raise KeyError("features has no attribution_<stance>_n columns")
+    if isinstance(by, str):
+        groups = features[by]
+    elif isinstance(by, pd.Series) and by.index.isin(features.index).all() and len(by) == len(features):
+        groups = by.reindex(features.index)
+    else:
+        groups = pd.Series(np.asarray(by, dtype=object), index=features.index)
+    out = features[cols].groupby(groups.to_numpy(), sort=True).sum()
+    out.columns = [c[len("attribution_"):-2] for c in cols]
+    out.index.name = "group"
+    return out
+
+
+def stance_profile(counts: pd.DataFrame) -> Figure:
+    """Shares of attribution stances (said / claimed / warned ...) per group, as 100% stacked bars.
+
+    Each stance has its own colour *and* hatch; segments of 6% or more carry their share, the
+    legend names the stances in stack order, and each tick label gives ``n`` attribution cues.
+
+    Args:
+        counts: index = group, columns = stances, values = counts (e.g. :func:`stance_counts`).
+
+    Returns:
+        The figure; save it with ``counts.reset_index()``.
+
+    Example:
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> c = pd.DataFrame({"neutral": [8, 3], "distancing": [2, 5]}, index=["A", "B"])
+        >>> fig = stance_profile(c)
+        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        ['A (n = 10 cues)', 'B (n = 8 cues)']
+    """
+    if not isinstance(counts, pd.DataFrame):
+        raise TypeError(f"counts must be a DataFrame, got {type(counts).__name__}")
+    counts = counts.apply(pd.to_numeric, errors="raise").fillna(0)
+    if counts.empty or (counts.to_numpy() < 0).any():
+        raise ValueError("counts must be a non-empty table of non-negative counts")
+    counts = counts.loc[counts.sum(axis=1) > 0]
+    if counts.empty:
+        raise ValueError("no attribution cues to plot")
+    n = counts.sum(axis=1)
+    share = counts.div(n, axis=0) * 100
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.5 * len(counts)))
+    y = np.arange(len(counts))
+    left = np.zeros(len(counts))
+    for k, stance in enumerate(counts.columns):
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        vals = share[stance].to_numpy(dtype=float)
+        ax.barh(y, vals, left=left, color=colour, hatch=_HATCHES[k % len(_HATCHES)], edgecolor="white",
+                linewidth=0.8, height=0.7, label=str(stance))
+        for yy, lo, v in zip(y, left, vals):
+            if v >= 6:
+                ax.text(lo + v / 2, yy, f"{v:.0f}%", ha="center", va="center", fontsize=8.5,
+                        color=_ink(colour), bbox={"boxstyle": "round,pad=0.12", "facecolor": colour,
+                                                  "edgecolor": "none"})
+        left += vals
+    ax.set_yticks(y, [f"{g} (n = {int(v)} cues)" for g, v in n.items()])
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.grid(False)
+    ax.set_xlabel("share of attribution cues (%)")
+    ax.set_ylabel("group")
+    ax.set_title("Attribution stance per group")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / len(counts)),
+              ncol=min(len(counts.columns), 6), handlelength=1.8, handleheight=1.1, title="stance",
+              title_fontsize=9)
+    return fig
