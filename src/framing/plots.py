@@ -27,12 +27,15 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from . import config
+
+if TYPE_CHECKING:  # matplotlib is imported when a figure is made, not when framing is imported
+    from matplotlib.figure import Figure
 
 __all__ = ["OKABE_ITO", "STYLE_PATH", "fightin_words", "naming_bars", "rates_by_group",
            "save_figure", "stance_counts", "stance_profile", "use_style"]
@@ -92,6 +95,8 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, *, directory: str | 
     out = Path(directory) if directory is not None else config.figures_dir()
     out.mkdir(parents=True, exist_ok=True)
     paths = {ext: out / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
+    import matplotlib
+
     with matplotlib.rc_context({"svg.hashsalt": "framing"}):
         fig.savefig(paths["png"], dpi=dpi, metadata={"Software": None})
         fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None})
