@@ -38,7 +38,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -186,6 +186,20 @@ class _Node:
     root_prefix: tuple[tuple[int, dict[str, _Node]], ...] = ()
 
 
+def _flat_entries(groups: Iterable[Sequence[tuple[int, int]]]
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Groups of (lexicon, entry) pairs as flat arrays: group ``g`` holds rows
+    ``ptr[g]:ptr[g + 1]`` of ``lexicon`` and ``entry`` (compressed sparse rows)."""
+    ptr, lex, entry = [0], [], []
+    for group in groups:
+        for li, k in group:
+            lex.append(li)
+            entry.append(k)
+        ptr.append(len(lex))
+    return (np.asarray(ptr, dtype=np.int64), np.asarray(lex, dtype=np.int64),
+            np.asarray(entry, dtype=np.int64))
+
+
 def _insert(root: _Node, entry: Any, li: int, k: int) -> None:
     """Add entry ``k`` of lexicon ``li`` to the word trie under ``root``."""
     node = root
@@ -327,15 +341,7 @@ class Matcher:
             if ws:
                 self._prefix[L] = _WordTable(ws, [nid(table[w]) for w in ws])
         # entries of each one-word node, as flat arrays (CSR)
-        ptr, lex_ids, entry_ids, ranks = [0], [], [], []
-        for node in nodes:
-            for li, k in node.entries:
-                lex_ids.append(li)
-                entry_ids.append(k)
-            ptr.append(len(lex_ids))
-        self._ptr = np.asarray(ptr, dtype=np.int64)
-        self._lex = np.asarray(lex_ids, dtype=np.int64)
-        self._entry = np.asarray(entry_ids, dtype=np.int64)
+        self._ptr, self._lex, self._entry = _flat_entries(node.entries for node in nodes)
         # phrase starts
         firsts = sorted(pairs)
         self._pairs = _HashSet(_pair_hash(
@@ -383,15 +389,7 @@ class Matcher:
                 self._vwoff[q, m] = len(codes)
                 codes.extend(ord(c) for c in w)
         self._vcodes = np.array(codes, dtype=np.uint32)
-        ptr, lx, en = [0], [], []
-        for ents in pat_entries:
-            for li, k in ents:
-                lx.append(li)
-                en.append(k)
-            ptr.append(len(lx))
-        self._vptr = np.asarray(ptr, dtype=np.int64)
-        self._vlex = np.asarray(lx, dtype=np.int64)
-        self._vent = np.asarray(en, dtype=np.int64)
+        self._vptr, self._vlex, self._vent = _flat_entries(pat_entries)
         depth: dict[int, set[int]] = {}  # chains of the first d words, of phrases longer than d
         heads: dict[int, dict[int, set[int]]] = {}  # same, of phrases of d + 1 words: last kinds
         groups: dict[tuple[int, int], list[tuple[int, int]]] = {}

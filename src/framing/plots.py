@@ -130,6 +130,26 @@ def _require(table: pd.DataFrame, what: str, columns: Sequence[str]) -> None:
         raise ValueError(f"{what} is empty: nothing to plot")
 
 
+def _stacked_shares(ax, share: pd.DataFrame, *, height: float, label_from: float, pad: float,
+                    text) -> None:
+    """100% stacked horizontal bars, one row per index entry, one segment per column: Okabe-Ito
+    colour plus hatching (readable in grey), a segment of ``label_from`` % or more labelled
+    with ``text(column, share)``."""
+    y = np.arange(len(share))
+    left = np.zeros(len(share))
+    for k, column in enumerate(share.columns):
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        vals = share[column].to_numpy(dtype=float)
+        ax.barh(y, vals, left=left, color=colour, hatch=_HATCHES[k % len(_HATCHES)],
+                edgecolor="white", linewidth=0.8, height=height, label=str(column))
+        for yy, lo, v in zip(y, left, vals):
+            if v >= label_from:
+                ax.text(lo + v / 2, yy, text(column, v), ha="center", va="center", fontsize=8.5,
+                        color=_ink(colour), bbox={"boxstyle": f"round,pad={pad}", "facecolor": colour,
+                                                  "edgecolor": "none"})
+        left += vals
+
+
 def _ink(hex_colour: str) -> str:
     """Black or white text, whichever reads better on ``hex_colour``."""
     r, g, b = (int(hex_colour.lstrip("#")[k:k + 2], 16) / 255 for k in (0, 2, 4))
@@ -362,19 +382,8 @@ def naming_bars(naming: pd.DataFrame, *, pairs: Sequence[str] | None = None, max
         n = wide.sum(axis=1)
         share = wide.div(n, axis=0) * 100
         y = np.arange(len(wide))
-        left = np.zeros(len(wide))
-        for k, variant in enumerate(wide.columns):
-            colour = OKABE_ITO[k % len(OKABE_ITO)]
-            vals = share[variant].to_numpy(dtype=float)
-            ax.barh(y, vals, left=left, color=colour, hatch=_HATCHES[k % len(_HATCHES)],
-                    edgecolor="white", linewidth=0.8, height=0.72, label=str(variant))
-            for yy, lo, v in zip(y, left, vals):
-                if v >= 18:
-                    text = f"{variant} {v:.0f}%" if v >= 30 else f"{v:.0f}%"
-                    ax.text(lo + v / 2, yy, text, ha="center", va="center", fontsize=8.5,
-                            color=_ink(colour), bbox={"boxstyle": "round,pad=0.15", "facecolor": colour,
-                                                      "edgecolor": "none"})
-            left += vals
+        _stacked_shares(ax, share, height=0.72, label_from=18, pad=0.15,
+                        text=lambda variant, v: f"{variant} {v:.0f}%" if v >= 30 else f"{v:.0f}%")
         ax.set_yticks(y, [f"{g} (n = {int(v)})" for g, v in n.items()])
         ax.set_ylim(len(wide) - 0.5, -0.5)
         ax.set_xlim(0, 100)
@@ -450,18 +459,7 @@ def stance_profile(counts: pd.DataFrame) -> Figure:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.5 * len(counts)))
     y = np.arange(len(counts))
-    left = np.zeros(len(counts))
-    for k, stance in enumerate(counts.columns):
-        colour = OKABE_ITO[k % len(OKABE_ITO)]
-        vals = share[stance].to_numpy(dtype=float)
-        ax.barh(y, vals, left=left, color=colour, hatch=_HATCHES[k % len(_HATCHES)], edgecolor="white",
-                linewidth=0.8, height=0.7, label=str(stance))
-        for yy, lo, v in zip(y, left, vals):
-            if v >= 6:
-                ax.text(lo + v / 2, yy, f"{v:.0f}%", ha="center", va="center", fontsize=8.5,
-                        color=_ink(colour), bbox={"boxstyle": "round,pad=0.12", "facecolor": colour,
-                                                  "edgecolor": "none"})
-        left += vals
+    _stacked_shares(ax, share, height=0.7, label_from=6, pad=0.12, text=lambda stance, v: f"{v:.0f}%")
     ax.set_yticks(y, [f"{g} (n = {int(v)} cues)" for g, v in n.items()])
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlim(0, 100)
