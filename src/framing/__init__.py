@@ -31,6 +31,8 @@ from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
 from .plots import save_figure
 from .schema import ARTICLE_COLUMNS, SchemaError, validate_articles
 from .spans import DEFAULT_LEXICONS, LexiconSet, find_spans, kwic
+from .datasets import PolNeAR, read_polnear
+from .validate import AttributionScore, score_attributions
 
 __version__ = "0.1.0"
 
@@ -65,6 +67,10 @@ __all__ = [
     "save_figure",
     "score",
     "validate_articles",
+    "PolNeAR",
+    "read_polnear",
+    "AttributionScore",
+    "score_attributions",
 ]
 
 

@@ -40,23 +40,32 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
 import re
 import warnings
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Iterable, Iterator
+from typing import Any, Callable, NamedTuple
 
 import pandas as pd
 
 from . import config
 from .lexicon import Lexicon, LexiconWarning
+from .load import FramingLoadWarning, LoadProblem, LoadReport
+from .schema import ARTICLE_COLUMNS
 
 __all__ = [
     "BABE_COLUMNS",
+    "POLNEAR_ATTRIBUTION_COLUMNS",
+    "POLNEAR_COMPARTMENTS",
+    "PolNeAR",
     "REFERENCE_LEXICONS",
     "babe_path",
     "parse_word_list",
+    "polnear_dir",
     "read_babe",
+    "read_polnear",
     "read_reference_lexicon",
 ]
 
@@ -272,3 +281,292 @@ def read_reference_lexicon(name: str, path: str | os.PathLike[str] | None = None
     with warnings.catch_warnings():  # e.g. MPQA words with punctuation that text never has
         warnings.simplefilter("ignore", LexiconWarning)
         return Lexicon.from_records(name, rows, version=version, description=description)
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+#: The compartments of PolNeAR v1.0.0 that :func:`read_polnear` knows.
+POLNEAR_COMPARTMENTS: tuple[str, ...] = ("train", "dev", "test", "annotator-training")
+
+#: Columns of ``PolNeAR.attributions`` (one row per gold attribution).
+POLNEAR_ATTRIBUTION_COLUMNS: tuple[str, ...] = (
+    "doc_id", "compartment", "annotator", "attribution_id",
+    "source_start", "source_end", "source_fragments", "source_text",
+    "cue_start", "cue_end", "cue_fragments", "cue_text",
+    "content_start", "content_end", "content_fragments", "content_text",
+)
+
+_POLNEAR_SOURCE = ("github.com/networkdynamics/PolNeAR (v1.0.0; no licence stated): the texts and "
+                   "brat standoff attributions of data/<compartment>/{text,attributions}, converted "
+                   "to one articles.jsonl (compartment, filename, publisher, publication_date, "
+                   "title, text, annotators) and one attributions.jsonl (compartment, filename, "
+                   "annotator, attribution_id, source/cue/content as lists of {start, end, text})")
+
+
+class PolNeAR(NamedTuple):
+    """What :func:`read_polnear` returns: the articles, their gold attributions, the load report."""
+
+    articles: pd.DataFrame
+    attributions: pd.DataFrame
+    report: LoadReport
+
+
+def polnear_dir() -> Path:
+    """Where :func:`read_polnear` looks by default: ``<shared>/data/polnear``.
+
+    Example:
+        >>> polnear_dir().name
+        'polnear'
+    """
+    return config.shared_data_dir() / "polnear"
+
+
+def _jsonl(path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) for every line of ``path`` that is a JSON object; the others reported."""
+    with open(path, encoding="utf-8-sig") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as err:
+                report.problems.append(LoadProblem(str(path), f"line {n}", f"invalid JSON ({err.msg})"))
+                continue
+            if not isinstance(rec, dict):
+                report.problems.append(LoadProblem(str(path), f"line {n}", "not a JSON object"))
+                continue
+            yield n, rec
+
+
+def _fragments(value: Any, text: str, role: str) -> tuple[list[tuple[int, int]], list[str], str | None]:
+    """Check one role's fragments against the article text: (sorted (start, end) pairs, texts, problem)."""
+    if value is None:
+        return [], [], None
+    if not isinstance(value, list):
+        return [], [], f"{role} is not a list of fragments"
+    pairs: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for frag in value:
+        if not isinstance(frag, dict):
+            return [], [], f"{role} fragment {frag!r} is not an object"
+        s, e = frag.get("start"), frag.get("end")
+        if not (isinstance(s, int) and isinstance(e, int)) or isinstance(s, bool) or isinstance(e, bool):
+            return [], [], f"{role} fragment has no integer start/end ({frag!r})"
+        if not 0 <= s < e <= len(text):
+            return [], [], f"{role} fragment {s}-{e} lies outside the article (length {len(text)})"
+        if "text" in frag and frag["text"] != text[s:e]:
+            return [], [], (f"{role} fragment {s}-{e} says {frag['text']!r} but the article has "
+                            f"{text[s:e]!r} there")
+        pairs.append((s, e))
+    order = sorted(range(len(pairs)), key=lambda i: pairs[i])
+    pairs = [pairs[i] for i in order]
+    texts = [text[s:e] for s, e in pairs]
+    return pairs, texts, None
+
+
+def read_polnear(root: str | os.PathLike[str] | None = None, *,
+                 compartments: Iterable[str] = ("train", "dev"),
+                 all_annotators: bool = False) -> PolNeAR:
+    """PolNeAR, the Political News Attribution Relations corpus, as an articles table and a
+    table of gold attributions whose character offsets index into the article texts.
+
+    PolNeAR (Newell, Margolin & Ruths 2018, "An Attribution Relations Corpus for Political
+    News", LREC 2018) annotates every attribution in 1,008 US election news articles
+    (7 publishers, 2015-11 to 2016-11) as *source* (who), *cue* (the words that signal
+    attribution: "said", "according to", "in Mr. Connolly's view", "plans", "denies")
+    and *content* (what is attributed), following the PARC 3.0 scheme (Pareti 2016, "PARC
+    3.0: A Corpus of Attribution Relations", LREC 2016). A cue is one contiguous span in
+    the guidelines, the source may be absent (passives: "it is said that"), and the
+    content may be discontinuous (a quote interrupted by "he said").
+
+    The ``test`` compartment is **held out**: the project's maintainers score it
+    themselves, so it is read only when asked for by name
+    (``compartments=("test",)``); develop on ``train``, report on ``dev``. The shared copy
+    holds no test articles, and asking for them then raises an error.
+
+    **Annotators.** Most articles were annotated by one annotator; a few by several, for
+    the agreement study (in the shared copy: train 824 articles with one annotator, 15
+    with six, 1 with five; dev 82 with one, 2 with six; annotator-training 4 with six).
+    Every article has one *gold* annotator, ``articles["annotator"]``: its only annotator,
+    or, for a multiply annotated article, the first annotator id in sorted order who
+    annotated at least one attribution in it (``4b22`` for all 22 such articles). By
+    default ``attributions`` holds only the gold annotator's rows, so each article is
+    scored once against one consistent annotation; ``all_annotators=True`` keeps every
+    annotator's rows (for agreement studies; not for :func:`framing.validate.score_attributions`,
+    which refuses a document with two annotators).
+
+    Args:
+        root: the folder with ``articles.jsonl`` and ``attributions.jsonl`` (default
+            :func:`polnear_dir`, i.e. ``FRAMING_SHARED``/data/polnear).
+        compartments: which of ``train``, ``dev``, ``test``, ``annotator-training`` to read.
+        all_annotators: keep the attributions of every annotator, not only the gold one.
+
+    Returns:
+        ``PolNeAR(articles, attributions, report)``.
+
+        ``articles``: the articles contract (index ``doc_id`` = PolNeAR filename; ``text``
+        verbatim; ``title``; ``outlet`` = publisher code such as ``nyt``, ``breitbart``;
+        ``date`` datetime64; ``url`` (``None``: not in PolNeAR); ``source_path``) plus
+        ``compartment``, ``annotator`` (the gold annotator), ``annotators`` (list of every
+        annotator), ``author``.
+
+        ``attributions``: one row per attribution, columns
+        :data:`POLNEAR_ATTRIBUTION_COLUMNS`: ``doc_id, compartment, annotator,
+        attribution_id`` and for each role (``source``, ``cue``, ``content``):
+        ``<role>_start``, ``<role>_end`` (the whole extent, first fragment's start to last
+        fragment's end; nullable ``Int64``, ``<NA>`` when the role is empty),
+        ``<role>_fragments`` (list of ``(start, end)`` pairs, sorted; ``[]`` when empty)
+        and ``<role>_text`` (the fragments' texts joined by ``" ... "``; ``None`` when
+        empty). Sorted by compartment order, article, extent of the cue.
+
+        ``report``: a :class:`framing.LoadReport` of every record skipped (broken JSON,
+        missing fields, offsets outside the text or disagreeing with it, attributions of
+        unknown articles or without a cue) with file and line; also in both tables'
+        ``attrs["load_report"]``, and each problem is issued as a
+        :class:`framing.FramingLoadWarning`. Rows without a source or content are kept.
+
+    Raises:
+        FileNotFoundError: the files are absent; the message names the path and where to get
+            the corpus. ValueError: an unknown compartment, or none of the asked ones present.
+
+    Example:
+        >>> pn = read_polnear()  # doctest: +SKIP
+        >>> pn.articles["compartment"].value_counts().to_dict()  # doctest: +SKIP
+        {'train': 840, 'dev': 84}
+        >>> a = pn.attributions.iloc[0]  # doctest: +SKIP
+        >>> pn.articles.loc[a["doc_id"], "text"][a["cue_start"]:a["cue_end"]] == a["cue_text"]  # doctest: +SKIP
+        True
+    """
+    if isinstance(compartments, str):
+        compartments = (compartments,)
+    wanted = tuple(dict.fromkeys(compartments))
+    unknown = [c for c in wanted if c not in POLNEAR_COMPARTMENTS]
+    if unknown:
+        raise ValueError(f"unknown PolNeAR compartment(s) {', '.join(map(repr, unknown))}; "
+                         f"known: {', '.join(POLNEAR_COMPARTMENTS)}")
+    folder = Path(root) if root is not None else polnear_dir()
+    art_path, att_path = folder / "articles.jsonl", folder / "attributions.jsonl"
+    for p in (art_path, att_path):
+        if not p.is_file():
+            raise FileNotFoundError(
+                f"PolNeAR not found: no {p}. Get it from {_POLNEAR_SOURCE}, and pass the folder "
+                "as root= or set FRAMING_SHARED to a folder holding data/polnear/.")
+    report = LoadReport(files=2)
+
+    # articles
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for n, rec in _jsonl(art_path, report):
+        where = f"line {n}"
+        missing = [k for k in ("compartment", "filename", "text") if k not in rec]
+        if missing:
+            report.problems.append(LoadProblem(str(art_path), where, "no " + ", ".join(missing)))
+            continue
+        comp, doc, text = rec["compartment"], rec["filename"], rec["text"]
+        if comp not in POLNEAR_COMPARTMENTS:
+            report.problems.append(LoadProblem(str(art_path), where, f"unknown compartment {comp!r}"))
+            continue
+        if comp not in wanted:
+            continue
+        if not isinstance(doc, str) or not doc or not isinstance(text, str):
+            report.problems.append(LoadProblem(str(art_path), where, "filename or text is not a string"))
+            continue
+        if doc in seen:
+            report.problems.append(LoadProblem(str(art_path), where, f"article {doc!r} repeats "
+                                               f"{seen[doc]}", kind="duplicate"))
+            continue
+        seen[doc] = where
+        annotators = [a for a in str(rec.get("annotators") or "").split("|") if a and a != "None"]
+        rows.append({"doc_id": doc, "text": text, "title": rec.get("title"),
+                     "outlet": rec.get("publisher"), "date": rec.get("publication_date"),
+                     "url": None, "source_path": str(art_path), "compartment": comp,
+                     "annotators": annotators, "author": rec.get("author")})
+    found = {r["compartment"] for r in rows}
+    absent = [c for c in wanted if c not in found]
+    if absent and not rows:
+        held = " (the test compartment is held out by the maintainers)" if "test" in absent else ""
+        raise ValueError(f"{art_path} holds no article of compartment(s) {', '.join(absent)}{held}")
+    for c in absent:
+        report.problems.append(LoadProblem(str(art_path), "", f"no article of compartment {c!r}",
+                                           kind="warning"))
+    texts = {r["doc_id"]: r["text"] for r in rows}
+    comp_of = {r["doc_id"]: r["compartment"] for r in rows}
+
+    # attributions
+    atts: list[dict[str, Any]] = []
+    for n, rec in _jsonl(att_path, report):
+        where = f"line {n}"
+        missing = [k for k in ("compartment", "filename", "annotator", "attribution_id", "cue")
+                   if k not in rec]
+        if missing:
+            report.problems.append(LoadProblem(str(att_path), where, "no " + ", ".join(missing)))
+            continue
+        if rec["compartment"] not in wanted:
+            continue
+        doc = rec["filename"]
+        if doc not in texts:
+            report.problems.append(LoadProblem(str(att_path), where,
+                                               f"attribution of unknown article {doc!r}"))
+            continue
+        if rec["compartment"] != comp_of[doc]:
+            report.problems.append(LoadProblem(str(att_path), where, f"compartment {rec['compartment']!r} "
+                                               f"but the article is in {comp_of[doc]!r}"))
+            continue
+        row: dict[str, Any] = {"doc_id": doc, "compartment": comp_of[doc],
+                               "annotator": str(rec["annotator"]), "attribution_id": str(rec["attribution_id"])}
+        problem = None
+        for role in ("source", "cue", "content"):
+            pairs, frag_texts, problem = _fragments(rec.get(role), texts[doc], role)
+            if problem:
+                break
+            row[f"{role}_start"] = pairs[0][0] if pairs else None
+            row[f"{role}_end"] = pairs[-1][1] if pairs else None
+            row[f"{role}_fragments"] = pairs
+            row[f"{role}_text"] = " ... ".join(frag_texts) if frag_texts else None
+        if problem is None and not row["cue_fragments"]:
+            problem = (f"attribution {row['attribution_id']} ({row['annotator']}) has no cue"
+                       + ("" if row["source_fragments"] or row["content_fragments"] else
+                          " (nor source, nor content)"))
+        if problem:
+            report.problems.append(LoadProblem(str(att_path), where, problem))
+            continue
+        atts.append(row)
+
+    # the gold annotator of every article
+    by_doc: dict[str, set[str]] = {}
+    for a in atts:
+        by_doc.setdefault(a["doc_id"], set()).add(a["annotator"])
+    for r in rows:
+        who = by_doc.get(r["doc_id"], set())
+        listed = set(r["annotators"])
+        extra = sorted(who - listed)
+        if extra and listed:
+            report.problems.append(LoadProblem(str(att_path), "", f"article {r['doc_id']!r}: annotator(s) "
+                                               f"{', '.join(extra)} not in its metadata", kind="warning"))
+        r["annotator"] = min(who) if who else (min(listed) if listed else None)
+        if not r["annotators"]:
+            r["annotators"] = sorted(who)
+    gold_of = {r["doc_id"]: r["annotator"] for r in rows}
+    if not all_annotators:
+        atts = [a for a in atts if a["annotator"] == gold_of[a["doc_id"]]]
+
+    articles = pd.DataFrame(rows, columns=["doc_id", *ARTICLE_COLUMNS, "compartment", "annotator",
+                                           "annotators", "author"]).set_index("doc_id")
+    articles["date"] = pd.to_datetime(articles["date"], errors="coerce", format="%Y-%m-%d")
+    order = {c: i for i, c in enumerate(POLNEAR_COMPARTMENTS)}
+    attributions = pd.DataFrame(atts, columns=list(POLNEAR_ATTRIBUTION_COLUMNS))
+    for role in ("source", "cue", "content"):
+        for k in ("start", "end"):
+            attributions[f"{role}_{k}"] = attributions[f"{role}_{k}"].astype("Int64")
+        attributions[f"{role}_text"] = pd.Series([a[f"{role}_text"] for a in atts], dtype=object,
+                                                 index=attributions.index)  # None, not NaN
+    if len(attributions):
+        attributions = attributions.assign(_o=attributions["compartment"].map(order)).sort_values(
+            ["_o", "doc_id", "annotator", "cue_start", "cue_end"], kind="stable").drop(columns="_o")
+    attributions = attributions.reset_index(drop=True)
+    report.loaded = len(articles)
+    for p in report.problems:
+        warnings.warn(FramingLoadWarning(str(p)), stacklevel=2)
+    articles.attrs["load_report"] = report.to_dict()
+    attributions.attrs["load_report"] = report.to_dict()
+    return PolNeAR(articles, attributions, report)

@@ -56,7 +56,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -66,12 +66,14 @@ from .spans import LexiconSet, LexiconsArg, find_spans
 from .tokenize import normal_form, reference_tokens, tokenize
 
 __all__ = [
+    "AttributionScore",
     "SPLIT_SEED",
     "apply_split",
     "article_keys",
     "gold_forms",
     "make_split",
     "read_split",
+    "score_attributions",
     "score_counts",
     "score_tokens",
     "sentence_counts",
@@ -452,3 +454,357 @@ def apply_split(sentences: pd.DataFrame, part: str | None, split: pd.DataFrame |
         raise ValueError(f"{int(parts.isna().sum())} sentence(s) belong to articles not in the split, "
                          f"e.g. {missing}")
     return sentences[(parts == part).to_numpy()]
+
+
+# --------------------------------------------------------------------------- attributions (PolNeAR)
+
+class AttributionScore(NamedTuple):
+    """What :func:`score_attributions` returns: the scores, their counts, and the tables behind them.
+
+    ``cue_recall``, ``cue_precision``, ``cue_f1``, ``speaker_accuracy``, ``content_f1``:
+    floats (``nan`` when undefined, e.g. precision with no predicted cue). ``counts``: every
+    numerator, denominator and exclusion (keys in :func:`score_attributions`). ``gold``: one
+    row per gold cue with what was found for it; ``pred``: one row per distinct predicted
+    cue; ``by_doc`` and ``by_kind``: the same counts per document and per predicted kind.
+    """
+
+    cue_recall: float
+    cue_precision: float
+    cue_f1: float
+    speaker_accuracy: float
+    content_f1: float
+    counts: dict[str, int]
+    gold: pd.DataFrame
+    pred: pd.DataFrame
+    by_doc: pd.DataFrame
+    by_kind: pd.DataFrame
+
+    def as_dict(self) -> dict[str, Any]:
+        """The five scores and the counts in one flat dict (for a results table).
+
+        Example:
+            >>> import pandas as pd
+            >>> g = pd.DataFrame({"doc_id": ["d"], "cue_start": [3], "cue_end": [7]})
+            >>> s = score_attributions(pd.DataFrame({"doc_id": ["d"], "cue_start": [3], "cue_end": [7]}), g)
+            >>> s.as_dict()["cue_recall"], s.as_dict()["n_gold"]
+            (1.0, 1)
+        """
+        out: dict[str, Any] = {k: getattr(self, k) for k in
+                               ("cue_recall", "cue_precision", "cue_f1", "speaker_accuracy", "content_f1")}
+        out.update(self.counts)
+        return out
+
+
+def _offset(v: Any) -> int | None:
+    """An offset cell as int, or None when missing (None, NaN, <NA>, negative)."""
+    if v is None or v is pd.NA:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    if f != f or f < 0:
+        return None
+    return int(f)
+
+
+def _span(start: Any, end: Any) -> list[tuple[int, int]]:
+    s, e = _offset(start), _offset(end)
+    return [(s, e)] if s is not None and e is not None and e > s else []
+
+
+def _frag_list(row: dict[str, Any], role: str) -> list[tuple[int, int]]:
+    """A gold role's fragments: ``<role>_fragments`` if given (pairs or {start, end}), else start/end."""
+    frags = row.get(f"{role}_fragments")
+    if isinstance(frags, (list, tuple)):
+        out = []
+        for f in frags:
+            s, e = (f.get("start"), f.get("end")) if isinstance(f, dict) else (f[0], f[1])
+            out.extend(_span(s, e))
+        return sorted(out)
+    return _span(row.get(f"{role}_start"), row.get(f"{role}_end"))
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """Characters shared by two sets of (start, end) fragments (each set non-overlapping)."""
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _char_f1(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> float:
+    n_p, n_g = sum(e - s for s, e in pred), sum(e - s for s, e in gold)
+    if not n_p or not n_g:
+        return 0.0
+    common = _overlap(pred, gold)
+    return 0.0 if not common else 2 * common / (n_p + n_g)
+
+
+def _ratio(num: float, den: float) -> float:
+    return float(num) / den if den else float("nan")
+
+
+def _f1(p: float, r: float) -> float:
+    if p != p or r != r:
+        return float("nan")
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def score_attributions(pred: pd.DataFrame, gold: pd.DataFrame, *,
+                       articles: pd.DataFrame | None = None) -> AttributionScore:
+    """Score predicted attributions (cue, speaker, content) against gold ones such as PolNeAR's.
+
+    The gold standard is PolNeAR (Newell, Margolin & Ruths 2018, "An Attribution Relations
+    Corpus for Political News", LREC 2018; :func:`framing.datasets.read_polnear`), annotated
+    in the PARC 3.0 scheme (Pareti 2016, "PARC 3.0: A Corpus of Attribution Relations", LREC
+    2016): every attribution has a *cue*, usually a *source* and a *content*, each a set of
+    character fragments. Overlap-based cue scores follow the lenient span matching of the
+    attribution literature (e.g. Pareti 2016; Newell et al. 2018 report agreement the same way).
+
+    **Definitions** (micro-averaged over the whole table):
+
+    * *Overlap*: two spans overlap when they share at least one character; a gold role is
+      the union of its fragments, so a discontinuous cue or content overlaps a prediction
+      that touches any fragment.
+    * *Predicted cues* are the distinct ``(doc_id, cue_start, cue_end)`` of ``pred``: two
+      rows with the same cue (one cue, two contents) count once for precision. Rows with no
+      cue offsets (missing, NaN, ``-1``, empty) are not cues: excluded and counted.
+    * **Cue recall** = gold cues overlapped by at least one predicted cue / gold cues.
+      **Cue precision** = predicted cues overlapping at least one gold cue / predicted cues.
+      **Cue F1**: their harmonic mean. These are not one-to-one: two predicted cues inside
+      one gold cue ("has continued" + "to claim") are both correct, and one predicted cue
+      spanning two gold cues finds both.
+    * **Matching** for speaker and content: every found gold cue is matched to *one* predicted
+      row, the one whose cue shares the most characters with it (ties: the earlier cue, then
+      the first row in ``pred``'s order). Several gold cues may match the same row.
+    * **Speaker accuracy** = matched gold cues whose predicted speaker span
+      (``speaker_start``/``speaker_end``) overlaps the gold source / matched gold cues that
+      have a source. A missing predicted speaker (``None``, NaN, ``-1``) counts as wrong;
+      gold attributions without a source (passives, "it is said") are left out and counted
+      (``n_found_no_source``). A resolved name in ``speaker`` does not help: it is the
+      span that is scored (a pronoun span pointing at the gold pronoun is right).
+    * **Content F1** = mean over matched gold cues that have a content of the
+      *character-level* F1 between the predicted content span and the gold content fragments
+      (2 |P ∩ G| / (|P| + |G|), characters counted with quotation marks and spaces, as
+      annotated); a missing predicted content scores 0. Characters rather than tokens:
+      offsets are exact, and no tokenizer decides what a quote mark is.
+      ``content_match`` in ``counts`` is the number of those with F1 >= 0.5.
+    * Documents: those of ``articles`` if given (so articles with no gold attribution count,
+      and every cue predicted there is a false positive), else those of ``gold``. Predictions
+      for any other document are left out, counted (``n_pred_unknown_doc``) and warned about.
+
+    Args:
+        pred: the quotes table (:data:`framing.schema.QUOTE_COLUMNS`); only ``doc_id``,
+            ``cue_start``, ``cue_end`` are required, the other columns are used when present
+            (``speaker_start/_end``, ``content_start/_end``, ``kind``, ``cue``, ``speaker``).
+        gold: one row per gold attribution with ``doc_id`` and ``cue_fragments`` (list of
+            ``(start, end)``) or ``cue_start``/``cue_end``, likewise ``source_*`` and
+            ``content_*`` (optional); ``attribution_id``, ``annotator``, ``cue_text``,
+            ``source_text`` are copied into the tables when present. One annotator per
+            document (a ValueError names the documents otherwise).
+        articles: the articles table (index ``doc_id``): fixes the set of documents scored.
+
+    Returns:
+        An :class:`AttributionScore`. ``counts``: ``n_docs, n_gold, n_gold_no_cue,
+        n_found, n_pred, n_pred_correct, n_pred_rows, n_pred_no_cue, n_pred_unknown_doc,
+        n_speaker_scored, n_speaker_correct, n_found_no_source, n_content_scored,
+        content_match, n_pred_in_gold_content``. ``gold`` (one row per gold cue): ``doc_id, attribution_id,
+        annotator, cue_start, cue_end, cue_text, found, pred_row`` (position in ``pred``,
+        -1), ``pred_kind, pred_cue, pred_cue_start, pred_cue_end, has_source,
+        source_text, pred_speaker, pred_speaker_start, pred_speaker_end, speaker_correct``
+        (True/False, ``<NA>`` when not scored), ``has_content, content_f1`` (NaN when not
+        scored). ``pred`` (one row per distinct predicted cue): ``doc_id, cue_start,
+        cue_end, cue, kind, n_rows, correct, gold_attribution_id`` (the gold cue it
+        overlaps most), ``in_gold_content`` (a wrong cue lying wholly inside a gold
+        content: PolNeAR is univocal, each token in at most one attribution, so an
+        attribution nested in a quote is not gold). ``by_doc``: per document ``n_gold, n_found, n_pred,
+        n_pred_correct, n_speaker_scored, n_speaker_correct, n_content_scored,
+        content_f1_sum, cue_recall, cue_precision``. ``by_kind``: per predicted ``kind``
+        ``n_pred, n_pred_correct, cue_precision, n_found, n_speaker_scored,
+        n_speaker_correct, speaker_accuracy, content_f1``.
+
+    Example:
+        >>> import pandas as pd
+        >>> text = "NATO has continued to claim it is defensive, Moscow said."
+        >>> gold = pd.DataFrame({"doc_id": ["d1", "d1"], "cue_start": [5, 52], "cue_end": [27, 56],
+        ...                      "source_start": [0, 45], "source_end": [4, 51]})
+        >>> pred = pd.DataFrame({"doc_id": ["d1", "d1"], "cue_start": [22, 35], "cue_end": [27, 44],
+        ...                      "speaker_start": [0, -1], "speaker_end": [4, -1]})
+        >>> s = score_attributions(pred, gold)
+        >>> s.cue_recall, s.cue_precision, s.speaker_accuracy
+        (0.5, 0.5, 1.0)
+        >>> s.gold[["cue_start", "found", "speaker_correct"]].values.tolist()
+        [[5, True, True], [52, False, <NA>]]
+    """
+    import warnings
+
+    for name, df in (("pred", pred), ("gold", gold)):
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"{name} must be a DataFrame, not {type(df).__name__}")
+    missing = [c for c in ("doc_id", "cue_start", "cue_end") if c not in pred.columns]
+    if missing:
+        raise ValueError(f"pred lacks column(s) {', '.join(missing)} (see framing.schema.QUOTE_COLUMNS)")
+    if "doc_id" not in gold.columns or not ({"cue_fragments"} <= set(gold.columns)
+                                            or {"cue_start", "cue_end"} <= set(gold.columns)):
+        raise ValueError("gold needs doc_id and cue_fragments or cue_start/cue_end "
+                         "(see framing.datasets.read_polnear)")
+    if "annotator" in gold.columns:
+        n_ann = gold.groupby(gold["doc_id"].astype(str))["annotator"].nunique()
+        multi = n_ann[n_ann > 1].index.tolist()
+        if multi:
+            raise ValueError(f"gold has several annotators for {len(multi)} document(s) (e.g. {multi[0]!r}); "
+                             "score against one annotation per document (read_polnear's default)")
+
+    docs = ([str(d) for d in articles.index] if articles is not None
+            else list(dict.fromkeys(gold["doc_id"].astype(str))))
+    doc_set = set(docs)
+
+    # gold cues, per document
+    gold_rows: list[dict[str, Any]] = []
+    n_gold_no_cue = 0
+    for rec in gold.to_dict("records"):
+        cue = _frag_list(rec, "cue")
+        if not cue:
+            n_gold_no_cue += 1
+            continue
+        d = str(rec["doc_id"])
+        if d not in doc_set:
+            raise ValueError(f"gold document {d!r} is not in articles")
+        gold_rows.append({"doc_id": d, "attribution_id": rec.get("attribution_id"),
+                          "annotator": rec.get("annotator"), "cue": cue, "source": _frag_list(rec, "source"),
+                          "content": _frag_list(rec, "content"), "cue_text": rec.get("cue_text"),
+                          "source_text": rec.get("source_text")})
+
+    # predicted rows and distinct cues
+    p = pred.reset_index(drop=True)
+    get = (lambda c: p[c].tolist() if c in p.columns else [None] * len(p))
+    p_doc = [str(d) for d in p["doc_id"]]
+    p_cue = [_span(s, e) for s, e in zip(p["cue_start"], p["cue_end"])]
+    p_spk = [_span(s, e) for s, e in zip(get("speaker_start"), get("speaker_end"))]
+    p_con = [_span(s, e) for s, e in zip(get("content_start"), get("content_end"))]
+    p_kind = [k if isinstance(k, str) and k else "(none)" for k in get("kind")]
+    p_cue_text, p_speaker = get("cue"), get("speaker")
+    n_no_cue = sum(1 for c in p_cue if not c)
+    unknown = [i for i in range(len(p)) if p_cue[i] and p_doc[i] not in doc_set]
+    if unknown:
+        warnings.warn(f"{len(unknown)} predicted cue(s) for documents not in the gold standard "
+                      f"(e.g. {p_doc[unknown[0]]!r}) are left out of the scores", UserWarning, stacklevel=2)
+    rows_by_doc: dict[str, list[int]] = {}
+    for i in range(len(p)):
+        if p_cue[i] and p_doc[i] in doc_set:
+            rows_by_doc.setdefault(p_doc[i], []).append(i)
+    gold_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for g in gold_rows:
+        gold_by_doc.setdefault(g["doc_id"], []).append(g)
+
+    gold_out: list[dict[str, Any]] = []
+    pred_out: list[dict[str, Any]] = []
+    for d in docs:
+        gs = sorted(gold_by_doc.get(d, []), key=lambda g: g["cue"][0])
+        rows = rows_by_doc.get(d, [])
+        distinct: dict[tuple[int, int], list[int]] = {}
+        for i in rows:
+            distinct.setdefault(p_cue[i][0], []).append(i)
+        for (cs, ce), members in sorted(distinct.items()):
+            best, best_ov = None, 0
+            for g in gs:
+                ov = _overlap([(cs, ce)], g["cue"])
+                if ov > best_ov:
+                    best, best_ov = g, ov
+            first = members[0]
+            nested = best is None and any(_overlap([(cs, ce)], g["content"]) == ce - cs for g in gs)
+            pred_out.append({"doc_id": d, "cue_start": cs, "cue_end": ce, "cue": p_cue_text[first],
+                             "kind": p_kind[first], "n_rows": len(members), "correct": best is not None,
+                             "gold_attribution_id": best["attribution_id"] if best else None,
+                             "in_gold_content": nested})
+        for g in gs:
+            match, match_key = -1, None
+            for i in rows:
+                ov = _overlap(p_cue[i], g["cue"])
+                if ov:
+                    key = (-ov, p_cue[i][0][0], i)
+                    if match_key is None or key < match_key:
+                        match, match_key = i, key
+            found = match >= 0
+            has_source, has_content = bool(g["source"]), bool(g["content"])
+            spk_ok: Any = pd.NA
+            con_f1 = float("nan")
+            if found and has_source:
+                spk_ok = _overlap(p_spk[match], g["source"]) > 0
+            if found and has_content:
+                con_f1 = _char_f1(p_con[match], g["content"])
+            gold_out.append({
+                "doc_id": d, "attribution_id": g["attribution_id"], "annotator": g["annotator"],
+                "cue_start": g["cue"][0][0], "cue_end": g["cue"][-1][1], "cue_text": g["cue_text"],
+                "found": found, "pred_row": match,
+                "pred_kind": p_kind[match] if found else None,
+                "pred_cue": p_cue_text[match] if found else None,
+                "pred_cue_start": p_cue[match][0][0] if found else -1,
+                "pred_cue_end": p_cue[match][0][1] if found else -1,
+                "has_source": has_source, "source_text": g["source_text"],
+                "pred_speaker": p_speaker[match] if found else None,
+                "pred_speaker_start": p_spk[match][0][0] if found and p_spk[match] else -1,
+                "pred_speaker_end": p_spk[match][0][1] if found and p_spk[match] else -1,
+                "speaker_correct": spk_ok, "has_content": has_content, "content_f1": con_f1})
+
+    gcols = ["doc_id", "attribution_id", "annotator", "cue_start", "cue_end", "cue_text", "found",
+             "pred_row", "pred_kind", "pred_cue", "pred_cue_start", "pred_cue_end", "has_source",
+             "source_text", "pred_speaker", "pred_speaker_start", "pred_speaker_end", "speaker_correct",
+             "has_content", "content_f1"]
+    gdf = pd.DataFrame(gold_out, columns=gcols)
+    gdf = gdf.astype({"cue_start": "int64", "cue_end": "int64", "found": bool, "pred_row": "int64",
+                      "pred_cue_start": "int64", "pred_cue_end": "int64", "pred_speaker_start": "int64",
+                      "pred_speaker_end": "int64", "has_source": bool, "has_content": bool,
+                      "speaker_correct": "boolean", "content_f1": "float64"})
+    pcols = ["doc_id", "cue_start", "cue_end", "cue", "kind", "n_rows", "correct", "gold_attribution_id",
+             "in_gold_content"]
+    pdf = pd.DataFrame(pred_out, columns=pcols).astype(
+        {"cue_start": "int64", "cue_end": "int64", "n_rows": "int64", "correct": bool, "in_gold_content": bool})
+
+    # per document
+    spk = gdf["speaker_correct"]
+    g_agg = pd.DataFrame({
+        "doc_id": gdf["doc_id"], "n_gold": 1, "n_found": gdf["found"].astype(int),
+        "n_speaker_scored": spk.notna().astype(int), "n_speaker_correct": spk.fillna(False).astype(int),
+        "n_content_scored": gdf["content_f1"].notna().astype(int),
+        "content_f1_sum": gdf["content_f1"].fillna(0.0)}).groupby("doc_id").sum()
+    p_agg = pd.DataFrame({"doc_id": pdf["doc_id"], "n_pred": 1,
+                          "n_pred_correct": pdf["correct"].astype(int)}).groupby("doc_id").sum()
+    by_doc = pd.concat([g_agg, p_agg], axis=1).reindex(docs).fillna(0)
+    by_doc.index.name = "doc_id"
+    by_doc = by_doc.astype({c: "int64" for c in by_doc.columns if c != "content_f1_sum"})
+    by_doc = by_doc[["n_gold", "n_found", "n_pred", "n_pred_correct", "n_speaker_scored",
+                     "n_speaker_correct", "n_content_scored", "content_f1_sum"]]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        by_doc["cue_recall"] = by_doc["n_found"] / by_doc["n_gold"].where(by_doc["n_gold"] > 0)
+        by_doc["cue_precision"] = by_doc["n_pred_correct"] / by_doc["n_pred"].where(by_doc["n_pred"] > 0)
+
+    # per predicted kind
+    kinds = sorted(set(pdf["kind"]) | set(gdf.loc[gdf["found"], "pred_kind"]))
+    kind_rows = []
+    for k in kinds:
+        pk = pdf[pdf["kind"] == k]
+        gk = gdf[gdf["found"] & (gdf["pred_kind"] == k)]
+        sk = gk["speaker_correct"]
+        kind_rows.append({"kind": k, "n_pred": len(pk), "n_pred_correct": int(pk["correct"].sum()),
+                          "cue_precision": _ratio(pk["correct"].sum(), len(pk)), "n_found": len(gk),
+                          "n_speaker_scored": int(sk.notna().sum()),
+                          "n_speaker_correct": int(sk.fillna(False).sum()),
+                          "speaker_accuracy": _ratio(sk.fillna(False).sum(), sk.notna().sum()),
+                          "content_f1": float(gk["content_f1"].mean()) if gk["content_f1"].notna().any()
+                          else float("nan")})
+    by_kind = pd.DataFrame(kind_rows, columns=["kind", "n_pred", "n_pred_correct", "cue_precision", "n_found",
+                                               "n_speaker_scored", "n_speaker_correct", "speaker_accuracy",
+                                               "content_f1"]).set_index("kind")
+
+    n_gold, n_found = len(gdf), int(gdf["found"].sum())
+    n_pred, n_ok = len(pdf), int(pdf["correct"].sum())
+    n_spk, n_spk_ok = int(spk.notna().sum()), int(spk.fillna(False).sum())
+    cf = gdf["content_f1"].dropna()
+    counts = {"n_docs": len(docs), "n_gold": n_gold, "n_gold_no_cue": n_gold_no_cue, "n_found": n_found,
+              "n_pred": n_pred, "n_pred_correct": n_ok, "n_pred_rows": len(p), "n_pred_no_cue": n_no_cue,
+              "n_pred_unknown_doc": len(unknown), "n_speaker_scored": n_spk, "n_speaker_correct": n_spk_ok,
+              "n_found_no_source": int((gdf["found"] & ~gdf["has_source"]).sum()),
+              "n_content_scored": len(cf), "content_match": int((cf >= 0.5).sum()),
+              "n_pred_in_gold_content": int(pdf["in_gold_content"].sum())}
+    recall, precision = _ratio(n_found, n_gold), _ratio(n_ok, n_pred)
+    return AttributionScore(recall, precision, _f1(precision, recall), _ratio(n_spk_ok, n_spk),
+                            float(cf.mean()) if len(cf) else float("nan"), counts, gdf, pdf, by_doc, by_kind)

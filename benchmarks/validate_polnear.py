@@ -1,0 +1,282 @@
+"""Validation: attribution cues, speakers and contents against PolNeAR (issue 4).
+
+Scores, on PolNeAR **dev** (never test: the maintainers hold it out and score it
+themselves), (a) a baseline: every hit of the built-in ``attribution`` lexicon is a cue,
+with no speaker and no content; (b) the extractor ``framing.attribution.quotes`` when it
+exists. Definitions: :func:`framing.validate.score_attributions` (written once).
+
+Input (not shipped with the project; see :func:`framing.datasets.read_polnear`):
+``../shared/data/polnear/{articles,attributions}.jsonl`` (Newell, Margolin & Ruths 2018,
+LREC; PARC 3.0 scheme, Pareti 2016).
+
+Usage::
+
+    python benchmarks/validate_polnear.py                  # dev: print the table (markdown)
+    python benchmarks/validate_polnear.py --update-report  # also rewrite its section of reports/validation.md
+    python benchmarks/validate_polnear.py --split train    # develop on train (never written to the report)
+    python benchmarks/validate_polnear.py --split train --errors 20   # 20 missed and 20 spurious cues
+    python benchmarks/validate_polnear.py --baseline-only  # skip the extractor even if it exists
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import warnings  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from framing import config  # noqa: E402
+from framing.datasets import read_polnear  # noqa: E402
+from framing.load import FramingLoadWarning  # noqa: E402
+from framing.schema import QUOTE_COLUMNS  # noqa: E402
+from framing.spans import LexiconSet, find_spans  # noqa: E402
+from framing.validate import AttributionScore, score_attributions  # noqa: E402
+
+HEADING = "## PolNeAR attribution (issue 4)"
+MARK_END = "<!-- validate_polnear:end -->"
+SPLITS = ("dev", "train")
+
+
+def baseline_quotes(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Every ``attribution`` lexicon hit as a cue; no speaker, no content (the QUOTE_COLUMNS table)."""
+    lexset = LexiconSet(["attribution"])
+    spans = find_spans(articles[["text"]], lexset, progress=False)
+    spans = spans[spans["category"] == "attribution"]
+    out = pd.DataFrame({c: [None] * len(spans) for c in QUOTE_COLUMNS})
+    out["doc_id"] = spans["doc_id"].to_numpy()
+    out["kind"] = "lexicon"
+    out["cue"] = spans["text"].to_numpy()
+    out["cue_start"] = spans["start"].to_numpy()
+    out["cue_end"] = spans["end"].to_numpy()
+    out["stance"] = spans["subcategory"].to_numpy()
+    for c in ("speaker_start", "speaker_end", "content_start", "content_end"):
+        out[c] = -1
+    return out, " ".join(lexset.stamps().values())
+
+
+def extractor() -> object | None:
+    """``framing.attribution.quotes`` if the module exists and exports it, else None."""
+    try:
+        from framing.attribution import quotes  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return quotes
+
+
+def bootstrap(by_doc: pd.DataFrame, n_boot: int, seed: int) -> dict[str, tuple[float, float]]:
+    """95% percentile intervals of cue recall, precision and F1, resampling documents."""
+    if not n_boot or by_doc.empty:
+        return {}
+    rng = np.random.default_rng(seed)
+    cols = by_doc[["n_found", "n_gold", "n_pred_correct", "n_pred"]].to_numpy(dtype=float)
+    idx = rng.integers(0, len(cols), size=(n_boot, len(cols)))
+    sums = cols[idx].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = sums[:, 0] / sums[:, 1]
+        p = sums[:, 2] / sums[:, 3]
+        f = 2 * p * r / (p + r)
+    return {k: tuple(float(x) for x in np.nanpercentile(v, [2.5, 97.5]))
+            for k, v in (("recall", r), ("precision", p), ("f1", f))}
+
+
+def run(split: str, n_boot: int, seed: int, use_extractor: bool = True
+        ) -> tuple[list[dict], dict[str, AttributionScore], pd.DataFrame]:
+    if split == "test":
+        raise SystemExit("validate_polnear: the test split is held out (the maintainers score it)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingLoadWarning)
+        pn = read_polnear(compartments=(split,))
+    rows, scores = [], {}
+    systems: list[tuple[str, object]] = [("baseline: `attribution` lexicon hits as cues, no speakers",
+                                          baseline_quotes)]
+    quotes = extractor() if use_extractor else None
+    systems.append(("`framing.attribution.quotes`", quotes))
+    for label, fn in systems:
+        if fn is None:
+            rows.append({"system": label, "available": False,
+                         "why": "not run (`--baseline-only`)" if not use_extractor
+                         else "not available (no `framing.attribution.quotes` yet)"})
+            continue
+        t0 = time.perf_counter()
+        out = fn(pn.articles)
+        pred, stamp = out if isinstance(out, tuple) else (out, "")
+        secs = time.perf_counter() - t0
+        s = score_attributions(pred, pn.attributions, articles=pn.articles)
+        scores[label] = s
+        rows.append({"system": label, "available": True, "seconds": secs, "stamp": stamp,
+                     "ci": bootstrap(s.by_doc, n_boot, seed), **s.as_dict()})
+        print(f"scored {label} in {secs:.1f}s", file=sys.stderr)
+    return rows, scores, pn
+
+
+def fmt(v: float, ci: tuple[float, float] | None = None) -> str:
+    if v != v:
+        return "–"
+    return f"{v:.3f}" + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "")
+
+
+def markdown(rows: list[dict], split: str, pn, n_boot: int, seed: int) -> str:
+    art, att = pn.articles, pn.attributions
+    n_multi = int((art["annotators"].map(len) > 1).sum())
+    lines = [
+        f"PolNeAR **{split}**: {len(art):,} articles, {len(att):,} gold attributions "
+        f"({int(att['source_start'].isna().sum()):,} without a source, "
+        f"{int(att['content_start'].isna().sum()):,} without a content); "
+        f"{n_multi} articles annotated by several annotators, scored against one "
+        f"(`articles['annotator']`). Records skipped as malformed (no cue) in the compartment read: "
+        f"{pn.report.skipped}. Cue scores with 95% percentile-bootstrap intervals over "
+        f"articles ({n_boot} replicates, seed {seed}).",
+        "",
+        "| system | cue recall | cue precision | cue F1 | speaker accuracy | content F1 | "
+        "n (gold / found / pred cues) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        if not r["available"]:
+            lines.append(f"| {r['system']} | {r['why']} | | | | | |")
+            continue
+        ci = r["ci"]
+        lines.append(
+            f"| {r['system']} | {fmt(r['cue_recall'], ci.get('recall'))} | "
+            f"{fmt(r['cue_precision'], ci.get('precision'))} | {fmt(r['cue_f1'], ci.get('f1'))} | "
+            f"{fmt(r['speaker_accuracy'])} ({r['n_speaker_correct']:,} / {r['n_speaker_scored']:,}) | "
+            f"{fmt(r['content_f1'])} | {r['n_gold']:,} / {r['n_found']:,} / {r['n_pred']:,} |")
+    nested = [f"{r['system']}: {r['n_pred_in_gold_content']:,} of {r['n_pred'] - r['n_pred_correct']:,}"
+              for r in rows if r["available"]]
+    if nested:
+        lines += ["", "Wrong predicted cues lying inside a gold content (an attribution nested in a quote or "
+                  "paraphrase; PolNeAR is univocal, each token belongs to at most one attribution, so "
+                  "nested ones are not annotated): " + "; ".join(nested) + "."]
+    stamps = [f"{r['system']}: `{r['stamp']}`" for r in rows if r.get("stamp")]
+    if stamps:
+        lines += ["", "Lexicon stamps: " + "; ".join(stamps) + "."]
+    return "\n".join(lines) + "\n"
+
+
+SECTION_TEXT = """\
+Reproduce with
+
+```
+python benchmarks/validate_polnear.py --update-report
+```
+
+(needs `../shared/data/polnear`, about 10 seconds; this whole section, from its heading to
+the end marker, is rewritten; the sections above are not touched).
+
+**Data.** PolNeAR, the Political News Attribution Relations corpus (Newell, Margolin & Ruths
+2018, "An Attribution Relations Corpus for Political News", LREC 2018): election news from 7
+US publishers (2015-11 to 2016-11), every attribution annotated as source, cue and content
+in the PARC 3.0 scheme (Pareti 2016, "PARC 3.0: A Corpus of Attribution Relations", LREC
+2016). Read with `framing.datasets.read_polnear()`; not shipped (github.com/networkdynamics/PolNeAR,
+no licence stated). Develop on `train` (`--split train`), report on `dev`; `test` is held
+out and scored by the maintainers, never here.
+
+**Definitions** (written once, in the docstring of `framing.validate.score_attributions`):
+
+- Two spans *overlap* when they share at least one character; a gold role is the union of
+  its fragments (contents are often discontinuous).
+- *Cue recall*: gold cues overlapped by at least one predicted cue / gold cues. *Cue
+  precision*: distinct predicted cues (`doc_id, cue_start, cue_end`) overlapping at least
+  one gold cue / predicted cues. Micro-averaged over all articles of the split; articles
+  with no gold attribution count (their cues are false positives).
+- Every found gold cue is matched to the predicted row whose cue shares the most
+  characters with it (ties: the earlier cue). *Speaker accuracy*: matched cues whose
+  predicted speaker span overlaps the gold source / matched cues with a gold source
+  (attributions without a source are left out; a missing speaker is wrong). *Content F1*:
+  mean character-level F1 between the predicted and gold content over matched cues with
+  a gold content (a missing content scores 0).
+
+**Goals (issue 4).** Cue recall >= 0.80, precision >= 0.65, the right speaker for >= 0.60 of
+the cues found; human attribution-wise agreement on PolNeAR is 92.3%. The issue reports a
+report-verb list with no speakers at recall 0.64, precision 0.45 on test.
+
+"""
+
+
+def section(table: str) -> str:
+    return f"{HEADING}\n\n{SECTION_TEXT}{table}\n{MARK_END}\n"
+
+
+def update_report(table: str, path: Path) -> None:
+    """Replace the section from ``HEADING`` to ``MARK_END`` (or append it), nothing else."""
+    text = path.read_text(encoding="utf-8")
+    new = section(table)
+    if HEADING in text:
+        head, rest = text.split(HEADING, 1)
+        if MARK_END not in rest:
+            raise SystemExit(f"{path}: '{HEADING}' found but not its end marker {MARK_END}")
+        _, tail = rest.split(MARK_END, 1)
+        text = head + new.rstrip("\n") + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + new
+    path.write_text(text, encoding="utf-8")
+
+
+def context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = text[max(0, start - width):start].replace("\n", " ")
+    right = text[end:end + width].replace("\n", " ")
+    return f"...{left}[[{text[start:end]}]]{right}..."
+
+
+def print_errors(s: AttributionScore, articles: pd.DataFrame, n: int, seed: int) -> None:
+    """``n`` missed gold cues and ``n`` spurious predicted cues (a fixed random sample), in context."""
+    rnd = random.Random(seed)
+    texts = articles["text"]
+    missed = s.gold[~s.gold["found"]]
+    spurious = s.pred[~s.pred["correct"]]
+    print(f"\n## {min(n, len(missed))} of {len(missed):,} missed gold cues\n")
+    for i in sorted(rnd.sample(range(len(missed)), min(n, len(missed)))):
+        r = missed.iloc[i]
+        print(f"- {r['doc_id']} {r['attribution_id']} cue={r['cue_text']!r} source={r['source_text']!r}\n"
+              f"  {context(texts[r['doc_id']], r['cue_start'], r['cue_end'])}")
+    print(f"\n## {min(n, len(spurious))} of {len(spurious):,} spurious predicted cues\n")
+    for i in sorted(rnd.sample(range(len(spurious)), min(n, len(spurious)))):
+        r = spurious.iloc[i]
+        print(f"- {r['doc_id']} kind={r['kind']} cue={r['cue']!r}\n"
+              f"  {context(texts[r['doc_id']], r['cue_start'], r['cue_end'])}")
+    words = missed["cue_text"].str.lower().value_counts().head(15)
+    print("\nmost frequent missed cue texts: " + ", ".join(f"{w} ({c})" for w, c in words.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=SPLITS, default="dev",
+                    help="dev (default, the reported split) or train (for development)")
+    ap.add_argument("--n-boot", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="print N missed and N spurious cues (of the extractor if available, else the baseline)")
+    ap.add_argument("--baseline-only", action="store_true",
+                    help="do not run framing.attribution.quotes even if it exists")
+    ap.add_argument("--update-report", action="store_true",
+                    help="rewrite the PolNeAR section of reports/validation.md (dev only)")
+    args = ap.parse_args(argv)
+    try:
+        rows, scores, pn = run(args.split, args.n_boot, args.seed, not args.baseline_only)
+    except FileNotFoundError as err:
+        print(f"validate_polnear: {err}", file=sys.stderr)
+        return 2
+    table = markdown(rows, args.split, pn, args.n_boot, args.seed)
+    print(table)
+    if args.errors and scores:
+        print_errors(list(scores.values())[-1], pn.articles, args.errors, args.seed)
+    if args.update_report:
+        if args.split != "dev":
+            print("validate_polnear: the report holds dev scores only; not updated", file=sys.stderr)
+            return 1
+        update_report(table, config.reports_dir() / "validation.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
