@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -209,3 +211,51 @@ def test_transformer_rejects_a_bare_string_and_unfitted_use():
 def test_lexicon_set_rejects_duplicate_names():
     with pytest.raises(ValueError, match="share a name"):
         LexiconSet(["loaded", "loaded"])
+
+
+# ---------------------------------------------------------------- the batch path equals analyse()
+
+def _spans_from_analyse(texts, lexset):
+    """The spans table built from :func:`framing.spans.analyse`, one article at a time: the
+    obviously-right construction the batched :func:`find_spans` must reproduce row for row."""
+    from framing.spans import analyse
+
+    rows = []
+    for d, text in enumerate(texts):
+        a = analyse(text, lexset)
+        sent = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
+
+        def sentence(x):
+            return max(int(np.searchsorted(sent, x, side="right")) - 1, 0)
+
+        for li, lex in enumerate(lexset.lexicons):
+            m = a.matches[li]
+            for x, y, k in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist()):
+                e = lex.entries[k]
+                rows.append((d, x, y, li, str(d), text[x:y], lex.name, e.category, e.subcategory, e.pattern,
+                             sentence(x), "quoted" if a.voice[x] else "narrator", e.weight))
+        for x, y in a.scare.tolist():
+            rows.append((d, x, y, len(lexset.lexicons), str(d), text[x:y], "text", "scare_quote", "",
+                         text[x:y].lower(), sentence(x), "narrator", 1.0))
+    rows.sort(key=lambda r: (r[0], r[1], r[2], r[6]))
+    return [(r[4], r[1], r[2]) + r[5:] for r in rows]
+
+
+PIECES = ["Kiev", "said", "claimed", "the", "self-declared", "regime", "allegedly", "officials said",
+          "accused", "cruel", "\"", "\u201c", "\u201d", "'", "\u2019", ". ", ", ", " ", "\n", "\n\n", "Mr.",
+          "U.S.", "\"false flag\"", "\u00a0", "?", "The"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), min_size=1, max_size=6))
+def test_batched_find_spans_equals_per_article_analysis(texts):
+    lexset = _LEXSET()
+    got = find_spans(texts, lexset, progress=False)
+    cols = ["doc_id", "start", "end", "text", "lexicon", "category", "subcategory", "entry", "sentence", "voice", "weight"]
+    assert [tuple(r) for r in got[cols].itertuples(index=False)] == _spans_from_analyse(texts, lexset)
+
+
+def _LEXSET(cache={}):  # noqa: B006 - compiled once for the property test
+    if "x" not in cache:
+        cache["x"] = LexiconSet()
+    return cache["x"]

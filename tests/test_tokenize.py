@@ -48,6 +48,8 @@ def test_gap_rule(gap, ok):
 
 
 ALPHABET = st.sampled_from(list("abcXYZ \t\n\u00a0-\u2010'\u2019.,;:\"\u201c\u201d()_09\u00e9\u0301\u03b1\u03a9\u00c9") +
+                           # characters of blocks the tables fill only when a text uses them
+                           list("\uff2b\uff49\u4e2d\u2160\u3000\ufeff\u2122\uff0e") +
                            ["\U0001F600", "U.S.", "3.5", "'s", "self-declared"])
 
 
@@ -59,3 +61,16 @@ def test_vectorised_equals_reference(text):
     assert list(zip(fast.starts.tolist(), fast.ends.tolist())) == [(s, e) for s, e, _ in ref]
     gaps = [gap_ok(text[ref[i][1]:ref[i + 1][0]]) for i in range(len(ref) - 1)] + ([False] if ref else [])
     assert fast.gap_ok.tolist() == gaps
+
+
+def test_character_tables_follow_the_rules_for_every_bmp_character():
+    """The lazily filled lookup tables of the vectorised tokenizer equal the per-character rules."""
+    import numpy as np
+
+    from framing.tokenize import _flags_of, _lower, _tables
+
+    every = np.array([cp for cp in range(0x10000) if not 0xD800 <= cp < 0xE000], dtype=np.uint32)
+    flags, low = _tables(every)
+    chars = [chr(cp) for cp in every.tolist()]
+    assert flags[every].tolist() == [_flags_of(c) for c in chars]
+    assert low[every].tolist() == [ord(_lower(c)) if ord(_lower(c)) < 0x10000 else ord(c) for c in chars]

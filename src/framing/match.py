@@ -528,7 +528,8 @@ class Matcher:
         pw, ipw = _powers(len(low) + 1)
         prefix_sum = np.empty(len(low) + 1, dtype=np.uint64)
         prefix_sum[0] = 0
-        np.cumsum(low.astype(np.uint64) * pw[:len(low)], out=prefix_sum[1:])
+        np.multiply(low, pw[:len(low)], out=prefix_sum[1:])  # uint64, wrapping
+        np.cumsum(prefix_sum[1:], out=prefix_sum[1:])
         inv = ipw[starts]
         lens = ends - starts
         h = (prefix_sum[ends] - prefix_sum[starts]) * inv

@@ -157,40 +157,53 @@ def _flags_of(ch: str) -> int:
     return f
 
 
-def _build_tables() -> tuple[np.ndarray, np.ndarray]:
-    """Flags and normal-form code point of every BMP character (same rules as :func:`_flags_of`)."""
-    size = 0x10000
-    chars = [chr(cp) if not 0xD800 <= cp <= 0xDFFF else " " for cp in range(size)]
-    surrogate = np.zeros(size, dtype=bool)
-    surrogate[0xD800:0xE000] = True
-    word = np.array([c == "_" or unicodedata.category(c)[0] in "LNM" for c in chars]) & ~surrogate
+_BLOCK = 256  # the tables are filled one block of code points at a time, on first use
+_FLAGS = np.zeros(0x10000, dtype=np.uint8)
+_LOW = np.arange(0x10000, dtype=np.uint16)
+_FILLED = np.zeros(0x10000 // _BLOCK, dtype=bool)
+_FILLED_BELOW = 0  # every block below this code point is filled
+
+
+def _fill_block(block: int) -> None:
+    """Flags and normal-form code point of the characters of one block (rules of :func:`_flags_of`)."""
+    lo = block * _BLOCK
+    cps = range(lo, lo + _BLOCK)
+    if 0xD800 <= lo < 0xE000:  # lone surrogates: no flags, their own lowercase
+        _FILLED[block] = True
+        return
+    chars = [chr(cp) for cp in cps]
+    word = np.array([c == "_" or unicodedata.category(c)[0] in "LNM" for c in chars])
     digit = np.array([c.isdigit() for c in chars]) & word
     alpha = np.array([c.isalpha() for c in chars]) & word
-    space = np.array([c.isspace() for c in chars]) & ~word & ~surrogate
+    space = np.array([c.isspace() for c in chars]) & ~word
     flags = (word * _WORD | digit * _DIGIT | alpha * _ALPHA | space * _SPACE).astype(np.uint8)
-    for ch in APOSTROPHES:
-        flags[ord(ch)] |= _APOS
-    for ch in HYPHENS:
-        flags[ord(ch)] |= _HYPHEN
-    flags[ord(".")] |= _DOT
-    flags[ord(",")] |= _COMMA
     lowers = [c.lower() for c in chars]
-    low = np.array([ord(lo) if len(lo) == 1 and ord(lo) < size else cp for cp, lo in enumerate(lowers)],
+    low = np.array([ord(x) if len(x) == 1 and ord(x) < 0x10000 else cp for cp, x in zip(cps, lowers)],
                    dtype=np.uint16)
-    low[surrogate] = np.arange(0xD800, 0xE000, dtype=np.uint16)
-    for ch in APOSTROPHES:
-        low[ord(ch)] = ord("'")
-    return flags, low
+    for ch in APOSTROPHES + HYPHENS + ".,":
+        if lo <= ord(ch) < lo + _BLOCK:
+            flags[ord(ch) - lo] = _flags_of(ch)
+            low[ord(ch) - lo] = ord(_lower(ch))
+    _FLAGS[lo:lo + _BLOCK] = flags
+    _LOW[lo:lo + _BLOCK] = low
+    _FILLED[block] = True
 
 
-_TABLES: tuple[np.ndarray, np.ndarray] | None = None
-
-
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    global _TABLES
-    if _TABLES is None:
-        _TABLES = _build_tables()
-    return _TABLES
+def _tables(cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Flags and normal-form code point per BMP character, filled for every block ``cp``
+    (code points below 0x10000 of a text) touches. Blocks up to General Punctuation (the
+    quotes and dashes of news text) are filled at once; others when a text first uses them."""
+    global _FILLED_BELOW
+    if _FILLED_BELOW == 0:
+        for b in range(0x2100 // _BLOCK):
+            _fill_block(b)
+        _FILLED_BELOW = 0x2100
+    if cp is not None and len(cp) and int(cp.max()) >= _FILLED_BELOW:
+        high = cp[(cp >= _FILLED_BELOW) & (cp < 0x10000)]
+        for b in np.unique(high // _BLOCK).tolist():
+            if not _FILLED[b]:
+                _fill_block(b)
+    return _FLAGS, _LOW
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -225,8 +238,8 @@ def tokenize(text: str) -> TokenArrays:
         >>> t.gap_ok.tolist()
         [True, False, False, True, True, False]
     """
-    flag_table, low_table = _tables()
     cp = _code_points(text)
+    flag_table, low_table = _tables(cp)
     n = len(cp)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
