@@ -1,0 +1,822 @@
+"""Attributions: who says what, with which reporting verb, and how the outlet frames it.
+
+:func:`quotes` finds, in each article, the attributions of PARC 3.0 (Pareti 2016) and
+PolNeAR (Newell, Margolin & Ruths 2018): a **source** (the speaker), a **cue** (the reporting
+verb or phrase) and a **content** (what is attributed). One row per attribution, with the
+columns of :data:`framing.schema.QUOTE_COLUMNS` plus ``speaker_name``, ``sentence``,
+``field`` and ``flags``:
+
+* ``kind``: ``direct`` (a quotation with its cue: ``"...," X said``, ``X said: "..."``,
+  ``"...," said X``, quotations running over paragraphs), ``mixed`` (reported speech with a
+  partial quotation: ``warning that "a full-scale offensive can begin" at any moment``),
+  ``indirect`` (``X said that ...``, ``X told Sputnik that ...``, ``X accused Y of ...``,
+  ``X denied ...``), ``according_to`` and ``nominal`` (``Moscow's claim that ...``,
+  ``the accusation``);
+* ``cue`` and ``stance``: the cue is a hit of the ``attribution`` lexicon (inflections and
+  multiword cues such as "has continued to claim" included) and the stance its subcategory
+  (``neutral``, ``distancing``, ``emphatic``, ``conflict``, ``endorsing``, ``concessive``);
+  ``:`` is the cue of ``X: "..."``, with no stance;
+* ``speaker``: the noun phrase as written ("Russian Foreign Ministry spokesperson Maria
+  Zakharova", "a State Department spokesperson", "she"); ``speaker_name`` the name it
+  resolves to (pronouns and short references such as "the spokesperson" resolve to the most
+  recent compatible speaker before them);
+* ``source_type``: ``person``, ``government``, ``organisation``, ``anonymous``, ``media``,
+  ``document`` or ``pronoun_unresolved``;
+* ``field``: ``text`` (offsets index into the article's ``text``) or ``title`` (offsets
+  index into its ``title``, so the headline's stance can be compared with the body's);
+* ``flags``: what could not be found or looks wrong, comma-separated: ``no_speaker``,
+  ``no_content``, ``no_cue``, ``unclosed_quote``, ``pronoun_unresolved``. Nothing aborts an
+  article: an unbalanced quotation mark, a quotation with no speaker, a cue with no content
+  are all kept and flagged.
+
+There is no part-of-speech tagger or parser that works offline, so speakers are found by
+rules over tokens, capitalisation, quotation marks and the word classes of the ``speakers``
+lexicon (titles, unnamed-source heads, government and organisation words, news outlets,
+documents, pronouns, determiners, the words skipped between a subject and its verb and the
+words that start a new clause). The rules, in the order they are tried for each cue in the
+outlet's own voice:
+
+1. ``according to X`` -> speaker after the cue, content the rest of the sentence;
+2. a quotation just before the cue (``"...," X said`` / ``"...," said X``) -> direct;
+3. a quotation just after the cue (``X said: "..."``, ``X told Sputnik, "..."``) -> direct,
+   or mixed when ``that`` comes between;
+4. otherwise reported speech: the speaker is the noun phrase before the cue (skipping
+   "has", "also", "likewise" ...; an apposition "Denis Pushilin, the head of the DPR," is kept
+   whole), after it when inverted, or, for a participle after a comma (", telling Sputnik
+   that"), the speaker of the sentence's previous cue or its subject; the content runs from
+   the cue (after "that" and the addressee of "told") to the end of the clause.
+
+A quotation of four words or more that no cue claims is still listed (kind ``direct``, flag
+``no_cue``), with the speaker of ``X: "..."`` when it has one.
+
+Example:
+    >>> t = '"We will insist on it," she said. Moscow has denied any intent.'
+    >>> q = quotes(t)
+    >>> q[["kind", "speaker", "cue", "stance", "content"]].values.tolist()
+    [['direct', 'she', 'said', 'neutral', 'We will insist on it,'], ['indirect', 'Moscow', 'denied', 'conflict', 'any intent']]
+    >>> q[["speaker_name", "source_type", "flags"]].values.tolist()
+    [[None, 'pronoun_unresolved', 'pronoun_unresolved'], ['Moscow', 'government', '']]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache, partial
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .lexicon import Lexicon, load_lexicon
+from .schema import QUOTE_COLUMNS
+from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, analyse, as_articles, map_chunks
+
+__all__ = ["quotes", "sources", "ATTRIBUTION_COLUMNS", "STANCES", "SOURCE_TYPES"]
+
+#: Columns of :func:`quotes`: the contract's columns, then the extras.
+ATTRIBUTION_COLUMNS: tuple[str, ...] = QUOTE_COLUMNS + ("speaker_name", "sentence", "field", "flags")
+#: The stances of the ``attribution`` lexicon.
+STANCES: tuple[str, ...] = ("neutral", "distancing", "emphatic", "conflict", "endorsing", "concessive")
+#: The source types a speaker can have.
+SOURCE_TYPES: tuple[str, ...] = ("person", "government", "organisation", "anonymous", "media",
+                                 "document", "pronoun_unresolved")
+
+_MAX_NP = 12  # tokens of a speaker noun phrase
+_MIN_QUOTE_WORDS = 4
+_THAT_WINDOW = 6  # "that" this many tokens after a cue starts its content  # a quotation without a cue is listed from this length on
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
+_TIME_LEAD = re.compile(
+    r"(?:(?:on|last|this|earlier|early|late|later)\s+)?(?:" + _DAYS + r"|week|month|year|morning|"
+    r"afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*", re.IGNORECASE)
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+_PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
+_NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
+                               "friday", "saturday", "sunday", "today", "yesterday"})
+
+
+class _Words(NamedTuple):
+    """The word classes of the ``speakers`` lexicon, each a set of lowercase words/phrases."""
+
+    cls: dict[str, str]  # word or phrase -> class (its first class in the file)
+    phrases: dict[tuple[str, ...], str]  # multiword entries -> class
+    stamp: str
+
+
+@lru_cache(maxsize=4)
+def _words(source: str = "speakers") -> _Words:
+    lex: Lexicon = load_lexicon(source)
+    cls: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for e in lex.entries:
+        key = e.pattern.lower()
+        if len(e.words) > 1:
+            phrases.setdefault(tuple(e.pattern.lower().split()), e.subcategory)
+        cls.setdefault(key, e.subcategory)
+    return _Words(cls, phrases, lex.stamp())
+
+
+class _Speaker(NamedTuple):
+    start: int
+    end: int
+    name: str | None
+    type: str
+
+
+class _Doc:
+    """One text with its tokens, sentences, quotations and the helpers the rules use."""
+
+    def __init__(self, text: str, a: ArticleAnalysis, words: _Words):
+        self.text = text
+        self.a = a
+        self.S = a.tokens.starts.tolist()
+        self.E = a.tokens.ends.tolist()
+        self.n = len(self.S)
+        self.low = [text[s:e].lower().replace("\u2019", "'") for s, e in zip(self.S, self.E)]
+        self.sent = a.sentences
+        sent_starts = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
+        self.tok_sent = (np.searchsorted(sent_starts, a.tokens.starts, side="right") - 1).tolist()
+        self.words = words
+        q = a.quotes
+        self.q = list(zip(q.start.tolist(), q.end.tolist(), q.content_start.tolist(),
+                          q.content_end.tolist(), q.closed.tolist(), q.continued.tolist()))
+        # chains of quotation parts running over paragraphs
+        self.chain = []
+        c = -1
+        for k, part in enumerate(self.q):
+            if not (part[5] and k and not self.q[k - 1][4]):
+                c += 1
+            self.chain.append(c)
+        self.voice = a.voice
+        self.speakers: list[_Speaker] = []
+
+    # ---------------------------------------------------------------- token helpers
+    def cls(self, i: int) -> str:
+        w = self.low[i]
+        c = self.words.cls.get(w, "") or (self.words.cls.get(w[:-2], "") if w.endswith("'s") else "")
+        if not c and self.text.startswith(".", self.E[i]):
+            c = self.words.cls.get(w + ".", "")  # "Sen." is one word of the gazetteer
+        return c
+
+    def cap(self, i: int) -> bool:
+        ch = self.text[self.S[i]]
+        return ch.isupper() or ch.isdigit()
+
+    def plain(self, i: int) -> bool:
+        """Whether tokens ``i`` and ``i + 1`` are separated by plain space (or a hyphen)."""
+        if _PLAIN_GAP.fullmatch(self.text, self.E[i], self.S[i + 1]) is not None:
+            return True
+        # an abbreviated title ("Sen. Elizabeth Warren", "Dr. Fauci")
+        return (self.text.startswith(".", self.E[i]) and self.low[i] + "." in self.words.cls
+                and _PLAIN_GAP.fullmatch(self.text, self.E[i] + 1, self.S[i + 1]) is not None)
+
+    def gap(self, i: int) -> str:
+        return self.text[self.E[i]:self.S[i + 1]]
+
+    def comma(self, i: int) -> bool:
+        """Whether a comma (alone, or after an abbreviation's full stop) follows token ``i``."""
+        return self.gap(i).strip() in (",", ".,")
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """Token range ``[first, last]`` of the sentence of token ``i``."""
+        s = self.tok_sent[i]
+        first = i
+        while first > 0 and self.tok_sent[first - 1] == s:
+            first -= 1
+        last = i
+        while last + 1 < self.n and self.tok_sent[last + 1] == s:
+            last += 1
+        return first, last
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return int(np.searchsorted(self.a.tokens.starts, offset))
+
+    def np_ish(self, i: int) -> bool:
+        c = self.cls(i)
+        if c in ("skip", "break"):
+            return False
+        return bool(c) or self.cap(i) or self.low[i].endswith("'s")
+
+    # ---------------------------------------------------------------- noun phrases
+    def np_left(self, j: int, lo: int) -> tuple[int, int] | None:
+        """The speaker noun phrase ending at token ``j`` (not before token ``lo``)."""
+        if j < lo or self.cls(j) in ("break", "connector", "skip") or self.low[j] in _NON_SPEAKER_CAPS:
+            return None
+        if self.cls(j).startswith("pronoun"):
+            return j, j
+        k = j
+        while k - 1 >= lo and j - k < _MAX_NP and self.plain(k - 1) and self.np_ish(k - 1):
+            c = self.cls(k - 1)
+            if self.low[k - 1] == "and" or (c == "connector" and not (self.cap(k) or self.cls(k))):
+                break
+            if c.startswith("pronoun"):
+                break
+            k -= 1
+        # "Ukraine and NATO", "the US government and Western media": two noun phrases
+        if k - 2 >= lo and self.low[k - 1] == "and" and self.np_ish(k) and self.np_ish(k - 2) \
+                and (self.cap(k) or self.cap(k - 2)) and self.plain(k - 2) and self.plain(k - 1):
+            left = self.np_left(k - 2, lo)
+            if left is not None:
+                k = left[0]
+        while k < j and self.cls(k) == "connector":
+            k += 1
+        head_known = self.np_ish(j)
+        if not head_known and k == j:
+            return None  # a bare lowercase word: too likely a verb or adverb
+        return k, j
+
+    def np_right(self, i: int, hi: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``i`` (not after token ``hi``)."""
+        if i > hi or self.cls(i) in ("break", "skip", "connector"):
+            return None
+        if self.cls(i).startswith("pronoun"):
+            return i, i
+        if not self.np_ish(i):
+            return None
+        k = i
+        while k + 1 <= hi and k - i < _MAX_NP and self.plain(k):
+            nxt = k + 1
+            c = self.cls(nxt)
+            if c in ("break", "skip") or self.low[nxt] in _NON_SPEAKER_CAPS:
+                break
+            if c == "connector" and not (nxt + 1 <= hi and self.plain(nxt) and self.np_ish(nxt + 1)):
+                break
+            if not (self.np_ish(nxt) or c == "connector"):
+                # one unknown lowercase head after a determiner or modifier ("the protesters")
+                if self.cls(k) in ("determiner", "modifier"):
+                    k = nxt
+                break
+            k = nxt
+        while k > i and self.cls(k) in ("connector", "determiner", "modifier"):
+            k -= 1
+        if all(self.cls(t) in ("determiner", "modifier", "connector") for t in range(i, k + 1)):
+            return None
+        return i, k
+
+    def apposition(self, j: int, lo: int) -> tuple[int, int] | None:
+        """``NAME, the head of the DPR,`` before a cue: token ``j`` ends the apposition."""
+        k = j
+        while k - 1 >= lo and self.plain(k - 1) and j - k < _MAX_NP:
+            k -= 1
+        if k - 1 < lo or not self.comma(k - 1):
+            return None
+        relative = self.low[k] in ("who", "which")  # "Trump, who spoke in Ohio, said"
+        if not relative and self.cls(k) not in ("determiner", "title", "modifier", "anonymous") \
+                and not self.cap(k):
+            return None
+        name = self.np_left(k - 1, lo)
+        if name is None or not any(self.cap(t) for t in range(name[0], name[1] + 1)):
+            return None
+        return (name[0], name[1]) if relative else (name[0], j)
+
+    # ---------------------------------------------------------------- speakers
+    def speaker(self, a: int, b: int) -> tuple[_Speaker, str]:
+        """Classify the noun phrase of tokens ``a..b`` and resolve pronouns/short references;
+        returns the speaker and a flag ('' or 'pronoun_unresolved')."""
+        start, end = self.S[a], self.E[b]
+        lows = self.low[a:b + 1]
+        if lows[-1].endswith("'s") and len(lows[-1]) > 2:  # "Moscow's claim": the speaker is Moscow
+            end -= 2
+            lows = lows[:-1] + [lows[-1][:-2]]
+        classes = [self.cls(t) for t in range(a, b + 1)]
+        # an apposition "Denis Pushilin, the head of the DPR": the name is before the comma
+        for t in range(a, b):
+            if self.comma(t):
+                name_part = self.speaker(a, t)[0]
+                return _Speaker(start, end, name_part.name, name_part.type), ""
+        if a == b and classes[0].startswith("pronoun"):
+            want = {"pronoun_person": ("person",),
+                    "pronoun_group": ("organisation", "government", "anonymous", "media"),
+                    "pronoun_thing": ("organisation", "government", "media", "document")}[classes[0]]
+            for sp in reversed(self.speakers):
+                if sp.type in want and sp.name:
+                    return _Speaker(start, end, sp.name, sp.type), ""
+            return _Speaker(start, end, None, "pronoun_unresolved"), "pronoun_unresolved"
+        # phrases of the gazetteer ("state department", "new york times")
+        for n in (3, 2):
+            for t in range(0, len(lows) - n + 1):
+                c = self.words.phrases.get(tuple(lows[t:t + n]))
+                if c:
+                    for u in range(t, t + n):
+                        classes[u] = c
+        # the head: the last word before a connector ("head of the DPR" -> head)
+        h = len(lows) - 1
+        for t in range(1, len(lows)):
+            if classes[t] == "connector":
+                h = t - 1
+                break
+        head_cls = classes[h]
+        caps = [self.cap(a + t) for t in range(len(lows))]
+        # a personal name: capitalised words no class claims, after the last title/class word
+        name_run: list[int] = []
+        for t in range(h, -1, -1):
+            if caps[t] and not classes[t] and not _ALL_CAPS.match(self.text[self.S[a + t]:self.E[a + t]]):
+                name_run.insert(0, t)
+            else:
+                break
+        body = self.text[self.S[a + (1 if classes[0] == "determiner" else 0)]:end] if len(lows) > 1 \
+            else self.text[start:end]
+        if name_run and (len(name_run) >= 2 or any(c == "title" for c in classes[:name_run[0]])
+                         or not any(classes)):
+            name = self.text[self.S[a + name_run[0]]:min(self.E[a + name_run[-1]], end)]
+            return _Speaker(start, end, name, "person"), ""
+        if head_cls == "document":
+            return _Speaker(start, end, body, "document"), ""
+        if head_cls == "media" or (caps[h] and "media" in classes):
+            return _Speaker(start, end, body, "media"), ""
+        if head_cls == "title" and lows[0] not in ("a", "an", "the") and any(caps[:h + 1]):
+            return _Speaker(start, end, body, "person"), ""  # "Russian FM", "Secretary of State"
+        if head_cls in ("title", "anonymous"):
+            # a short definite reference ("the spokesperson") resolves to an earlier speaker
+            if classes[0] == "determiner" and lows[0] in ("the", "this") and not any(caps):
+                head = lows[h]
+                for sp in reversed(self.speakers):
+                    if sp.name and head in self.text[sp.start:sp.end].lower():
+                        return _Speaker(start, end, sp.name, sp.type), ""
+            return _Speaker(start, end, None, "anonymous"), ""
+        if head_cls in ("government", "place") or (caps[h] and ("government" in classes or "place" in classes)
+                                                   and "organisation" not in classes):
+            if classes[0] == "determiner" and not caps[h] and lows[0] == "the":
+                for sp in reversed(self.speakers):
+                    if sp.name and lows[h] in self.text[sp.start:sp.end].lower():
+                        return _Speaker(start, end, sp.name, sp.type), ""
+            return _Speaker(start, end, body, "government"), ""
+        if head_cls == "organisation" or _ALL_CAPS.match(self.text[self.S[a + h]:self.E[a + h]]) \
+                or "organisation" in classes:
+            if classes[0] == "determiner" and not caps[h] and lows[0] == "the":
+                for sp in reversed(self.speakers):
+                    if sp.name and lows[h] in self.text[sp.start:sp.end].lower():
+                        return _Speaker(start, end, sp.name, sp.type), ""
+            return _Speaker(start, end, body, "organisation"), ""
+        if caps[h]:
+            return _Speaker(start, end, body, "person"), ""
+        return _Speaker(start, end, None, "anonymous"), ""
+
+    # ---------------------------------------------------------------- quotations
+    def chain_span(self, k: int) -> tuple[int, int, int, int, bool]:
+        """Content start/end and outer start/end of quotation part ``k``'s whole chain."""
+        c = self.chain[k]
+        first = k
+        while first > 0 and self.chain[first - 1] == c:
+            first -= 1
+        last = k
+        while last + 1 < len(self.q) and self.chain[last + 1] == c:
+            last += 1
+        closed = self.q[last][4]
+        return self.q[first][2], self.q[last][3], self.q[first][0], self.q[last][1], closed
+
+    def quote_ending_before(self, offset: int, lo: int) -> int | None:
+        """The quotation part ending at most a few words before ``offset`` (after ``lo``)."""
+        for k in range(len(self.q) - 1, -1, -1):
+            qs, qe = self.q[k][0], self.q[k][1]
+            if qe <= offset:
+                if qe < lo:
+                    return None
+                between = self.text[qe:offset]
+                if len(between) > 120 or any(m in between for m in '"“”.!?'):
+                    return None
+                inner = self.text[self.q[k][2]:self.q[k][3]].rstrip()
+                if between.lstrip().startswith((",", "\u2014", "--")) or inner.endswith((",", "?", "!", "\u2014")):
+                    return k
+                return None
+        return None
+
+    def quote_starting_after(self, offset: int, hi: int) -> tuple[int, bool] | None:
+        """The quotation part starting right after ``offset`` (``:``, ``,`` or ``that`` between);
+        returns the part and whether ``that`` came between."""
+        for k, part in enumerate(self.q):
+            if part[0] >= offset:
+                if part[0] > hi:
+                    return None
+                between = self.text[offset:part[0]]
+                m = re.fullmatch(r"\s*(?:(that)\s*)?[,:]?\s*(?:(that)\s+)?", between)
+                if m is None:
+                    return None
+                return k, bool(m.group(1) or m.group(2))
+        return None
+
+
+def _clause_end(doc: _Doc, i: int, last: int, cue_tokens: set[int]) -> int:
+    """Last token of the clause starting at token ``i``: the sentence end, or the token before
+    a comma that introduces another cue (", warning that", ", according to")."""
+    for t in range(i, last):
+        if doc.gap(t).strip().startswith(",") and (t + 1) in cue_tokens:
+            return t
+    return last
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in " \t\n.,;:":
+        e -= 1
+    while s < e and text[s] in " \t\n,;:":
+        s += 1
+    return s, e
+
+
+def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float]],
+             words: _Words, *, headline: bool = False,
+             extra: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+    """The attributions of one text (offsets into ``text``); in a ``headline`` every word is
+    capitalised, so a cue with no content there ("... Amid Troop Claims") is a noun."""
+    doc = _Doc(text, a, words)
+    rows: list[dict[str, Any]] = []
+    if not doc.n:
+        return rows
+    m = a.matches[0]
+    cues = []
+    for s, e, entry in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist()):
+        if a.voice[s]:
+            continue  # a cue inside a quotation belongs to the quoted speaker's words
+        ci = doc.tok_at(s)
+        if ci > 0 and doc.E[ci - 1] < s and text[doc.E[ci - 1]:s] in _HYPHENS:
+            continue  # part of a compound ("self-declared"), not a reporting verb
+        cj = int(np.searchsorted(a.tokens.ends, e, side="left"))
+        cues.append((s, e, ci, min(cj, doc.n - 1), entry))
+    if extra:
+        # cue spans from elsewhere (a trained cue tagger): kept where no lexicon cue overlaps
+        info = list(cue_info)
+        taken = [(c[0], c[1]) for c in cues]
+        for s, e in extra:
+            if e <= s or s < 0 or e > len(text) or a.voice[s] or any(s < t1 and t0 < e for t0, t1 in taken):
+                continue
+            ci = doc.tok_at(s)
+            cj = int(np.searchsorted(a.tokens.ends, e, side="left"))
+            if ci >= doc.n:
+                continue
+            info.append((text[s:e].lower(), None, 1.0))
+            cues.append((s, e, ci, min(cj, doc.n - 1), len(info) - 1))
+        cue_info = info
+        cues.sort()
+    cue_first = {c[2] for c in cues}
+    used_quotes: set[int] = set()
+    for s, e, ci, cj, entry in cues:
+        pattern, stance, weight = cue_info[entry]
+        first, last = doc.sent_bounds(ci)
+        flags: list[str] = []
+        kind = "indirect"
+        sp_rng: tuple[int, int] | None = None
+        content: tuple[int, int] | None = None
+        quote_k: int | None = None
+        words_ = pattern.split()
+        if words_[:2] == ["according", "to"]:
+            kind = "according_to"
+            sp_rng = doc.np_right(cj + 1, last) if cj + 1 <= last else None
+            if sp_rng is not None:
+                if ci == first or not doc.plain(ci - 1) and doc.gap(ci - 1).strip() != ",":
+                    c0 = sp_rng[1] + 1
+                    content = (doc.S[c0], doc.E[last]) if c0 <= last else None
+                elif ci > first:
+                    content = (doc.S[first], doc.E[ci - 1])
+        else:
+            q_before = doc.quote_ending_before(s, doc.S[first] if first < ci else 0)
+            q_after = None if q_before is not None else doc.quote_starting_after(e, doc.E[last] + 1)
+            if q_before is not None and doc.q[q_before][1] <= s:
+                kind, quote_k = "direct", q_before
+                lo = doc.tok_at(doc.q[q_before][1])
+                sp_rng = doc.np_left(ci - 1, lo) if ci - 1 >= lo else None
+                if sp_rng is None and cj + 1 <= last:
+                    sp_rng = doc.np_right(cj + 1, last)
+            elif q_after is not None:
+                quote_k, has_that = q_after
+                kind = "mixed" if has_that else "direct"
+            else:
+                # an addressee ("told Sputnik that") or a quotation after an addressee
+                nxt = cj + 1
+                if words_[-1] in _TELL and nxt <= last:
+                    addr = doc.np_right(nxt, last)
+                    if addr is not None:
+                        nxt = addr[1] + 1
+                        qa = doc.quote_starting_after(doc.E[addr[1]], doc.E[last] + 1)
+                        if qa is not None:
+                            quote_k, has_that = qa
+                            kind = "mixed" if has_that else "direct"
+                if quote_k is None and nxt <= last:
+                    # "announced on Friday that ...": the content starts after "that"
+                    for t in range(nxt, min(nxt + _THAT_WINDOW, last + 1)):
+                        if doc.low[t] == "that":
+                            nxt = t + 1
+                            break
+                        if t < last and not doc.plain(t):
+                            break
+                    if nxt <= last:
+                        end_t = _clause_end(doc, nxt, last, cue_first)
+                        content = (doc.S[nxt], doc.E[end_t])
+        if quote_k is not None:
+            cs, ce, qs, qe, closed = doc.chain_span(quote_k)
+            content = (cs, ce)
+            used_quotes.add(doc.chain[quote_k])
+            if not closed:
+                flags.append("unclosed_quote")
+            if kind == "direct" and qs >= e and words_[-1] == "that":
+                kind = "mixed"  # "warning that "..."": reported speech with a quotation
+            if kind == "mixed" and qs >= e:
+                # the reported clause may go on after the quotation ("... begin" at any moment)
+                qt = doc.tok_at(qe)
+                if qt <= last and doc.tok_sent[qt] == doc.tok_sent[ci] and doc.S[qt] - qe < 3:
+                    content = (qs, doc.E[_clause_end(doc, qt, last, cue_first)])
+        # the speaker before the cue, unless already found
+        if sp_rng is None and kind != "according_to":
+            j = ci - 1
+            while j >= first and doc.cls(j) == "skip" and doc.plain(j):
+                j -= 1
+            lo = first
+            if quote_k is not None and doc.q[quote_k][1] <= s:
+                lo = doc.tok_at(doc.q[quote_k][1])
+            if j >= lo:
+                if doc.plain(j) or j == ci - 1 and doc.gap(j).strip() == "":
+                    sp_rng = doc.np_left(j, lo)
+                    # nominal: "Moscow's claim", "the accusation"
+                    if sp_rng is not None and doc.cls(j) == "determiner" and sp_rng == (j, j):
+                        kind, sp_rng = "nominal", None
+                        if j - 1 >= lo and doc.low[j - 1].endswith("'s"):
+                            sp_rng = doc.np_left(j - 1, lo)
+                    elif sp_rng is not None and doc.low[j].endswith("'s") and doc.cls(j) != "pronoun_person":
+                        kind = "nominal"
+                elif doc.comma(j):
+                    sp_rng = doc.apposition(j, lo)
+                    if sp_rng is None and doc.low[ci].endswith("ing"):
+                        # a participle after a comma shares the clause's speaker
+                        prev = [r for r in rows if r["sentence"] == doc.tok_sent[ci] and r["speaker_start"] is not None]
+                        if prev:
+                            p = prev[-1]
+                            sp_rng = (doc.tok_at(p["speaker_start"]),
+                                      int(np.searchsorted(a.tokens.ends, p["speaker_end"], side="left")))
+                        else:
+                            sp_rng = doc.np_right(first, ci - 1)
+            # inverted: "..., said the spokesperson."
+            if sp_rng is None and cj + 1 <= last and kind != "nominal" and content is None:
+                sp_rng = doc.np_right(cj + 1, last)
+        if kind == "nominal" and quote_k is None:
+            # "Moscow's claim that ...": a noun has a content only through "that"
+            content = None
+            if cj + 2 <= last and doc.low[cj + 1] == "that" and doc.plain(cj):
+                content = (doc.S[cj + 2], doc.E[_clause_end(doc, cj + 2, last, cue_first)])
+        # content before an end-of-sentence cue: "Russia is the aggressor, the official said."
+        if content is None and sp_rng is not None and kind == "indirect" and sp_rng[0] > first \
+                and doc.gap(sp_rng[0] - 1).strip() == ",":
+            content = (doc.S[first], doc.E[sp_rng[0] - 1])
+        if sp_rng is None and content is None:
+            continue  # a bare hit ("the claims") is not an attribution
+        if weight < 1.0 and (sp_rng is None or content is None
+                             or ci > 0 and doc.low[ci - 1] in _BE):
+            continue  # a weak form needs a speaker and a content, and not the passive
+                      # ("was admitted to hospital")
+        if content is not None:
+            c0, c1 = _strip_span(text, *content)
+            if kind != "direct":
+                m = _TIME_LEAD.match(text, c0, c1)  # "announced on Friday": not the content
+                while m is not None and m.end() > c0:
+                    c0 = m.end()
+                    m = _TIME_LEAD.match(text, c0, c1)
+                for q in doc.q:  # a quotation opened inside the content ends with it
+                    if c0 <= q[0] < c1 < q[1] and q[1] - c1 <= 3:
+                        c1 = q[1]
+            content = (c0, c1) if c1 > c0 else None
+            inside = [k for k, q in enumerate(doc.q) if q[0] >= c0 and q[1] <= c1 + 1] if content else []
+            if inside:
+                used_quotes.update(doc.chain[k] for k in inside)
+                if kind == "indirect":
+                    kind = "mixed"
+        if sp_rng is not None:
+            spk, flag = doc.speaker(*sp_rng)
+            if flag:
+                flags.append(flag)
+            if spk.type != "pronoun_unresolved" and spk.name and flag == "":
+                doc.speakers.append(spk)
+        else:
+            spk = None
+            flags.append("no_speaker")
+        if content is None:
+            if headline:
+                continue
+            flags.append("no_content")
+        rows.append(_row(text, kind, spk, (s, e), stance, content, doc.tok_sent[ci], flags))
+    _cut_contents(text, rows)
+    # quotations that no cue claimed
+    seen_chains = set()
+    for k, part in enumerate(doc.q):
+        c = doc.chain[k]
+        if c in used_quotes or c in seen_chains:
+            continue
+        seen_chains.add(c)
+        cs, ce, qs, qe, closed = doc.chain_span(k)
+        if len(text[cs:ce].split()) < _MIN_QUOTE_WORDS:
+            continue
+        flags = ["no_cue"]
+        if not closed:
+            flags.append("unclosed_quote")
+        spk = None
+        cue = None
+        ti = doc.tok_at(qs)
+        colon = text[:qs].rstrip()
+        if colon.endswith(":") and ti > 0:
+            j = ti - 1
+            first, _ = doc.sent_bounds(j)
+            rng = doc.np_left(j, first)
+            if rng is not None:
+                spk, flag = doc.speaker(*rng)
+                if flag:
+                    flags.append(flag)
+                cpos = len(colon) - 1
+                cue = (cpos, cpos + 1)
+                flags.remove("no_cue")
+        if spk is None:
+            flags.append("no_speaker")
+        sent = doc.tok_sent[min(ti, doc.n - 1)]
+        rows.append(_row(text, "direct", spk, cue, None, (cs, ce), sent, flags))
+    rows.sort(key=lambda r: (r["cue_start"] if r["cue_start"] is not None else r["content_start"]))
+    return rows
+
+
+def _cut_contents(text: str, rows: list[dict[str, Any]]) -> None:
+    """End a reported content before the next attribution of the same sentence starts
+    ("Moscow has denied any intent, and the government has likewise said ...")."""
+    for r, nxt in zip(rows, rows[1:]):
+        c0, c1 = r["content_start"], r["content_end"]
+        if c0 is None or r["kind"] in ("direct",) or nxt["sentence"] != r["sentence"]:
+            continue
+        b = min(x for x in (nxt["speaker_start"], nxt["cue_start"]) if x is not None)
+        if not c0 < b < c1:
+            continue
+        seg = text[c0:b]
+        cut = max(seg.rfind(","), seg.rfind(";"))
+        m = re.search(r"\s+(?:and|but)\s*\Z", seg)
+        if m is not None:
+            cut = m.start() if cut < 0 else min(cut, m.start())
+        if cut <= 0:
+            continue
+        e = c0 + cut
+        while e > c0 and text[e - 1] in " \t\n,;":
+            e -= 1
+        r["content_end"], r["content"] = e, text[c0:e]
+
+
+def _row(text: str, kind: str, spk: _Speaker | None, cue: tuple[int, int] | None,
+         stance: str | None, content: tuple[int, int] | None, sentence: int,
+         flags: list[str]) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "speaker": text[spk.start:spk.end] if spk else None,
+        "speaker_start": spk.start if spk else None,
+        "speaker_end": spk.end if spk else None,
+        "cue": text[cue[0]:cue[1]] if cue else None,
+        "cue_start": cue[0] if cue else None,
+        "cue_end": cue[1] if cue else None,
+        "stance": stance,
+        "content": text[content[0]:content[1]] if content else None,
+        "content_start": content[0] if content else None,
+        "content_end": content[1] if content else None,
+        "source_type": spk.type if spk else None,
+        "speaker_name": spk.name if spk else None,
+        "sentence": sentence,
+        "flags": ",".join(flags),
+    }
+
+
+def _cue_info(lexset: LexiconSet) -> list[tuple[str, str, float]]:
+    lex = lexset.lexicons[0]
+    return [(e.pattern.lower(), e.subcategory or None, e.weight) for e in lex.entries]
+
+
+_INT = ("speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end", "sentence")
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+    for c in _INT:
+        df[c] = df[c].astype("Int64")
+    for c in ("doc_id", "kind", "speaker", "cue", "stance", "content", "source_type",
+              "speaker_name", "field", "flags"):
+        df[c] = df[c].astype("string")
+    return df
+
+
+def quotes(articles: Any, *, attribution: str | Lexicon = "attribution", titles: bool = True,
+           cue_spans: pd.DataFrame | None = None, progress: bool | None = None,
+           n_jobs: int = 1) -> pd.DataFrame:
+    """Every attribution in the articles: speaker, cue, stance, content and source type.
+
+    The rules are in the module docstring; the task and its categories follow PARC 3.0
+    (Pareti 2016) and PolNeAR (Newell, Margolin & Ruths 2018); the stances are those of the
+    ``attribution`` lexicon (after Bergler 1992 on reporting verbs as evaluation).
+
+    Args:
+        articles: an articles table (``text``; ``title`` is read too when ``titles``), texts,
+            or one text.
+        attribution: the cue lexicon (a built-in name, a path or a :class:`Lexicon`).
+        titles: also read each article's ``title`` (rows with ``field == "title"``).
+        cue_spans: more cues, as a table with ``doc_id``, ``start``, ``end`` (offsets into
+            ``text``), for example from a trained cue tagger; a span that overlaps a lexicon
+            cue is ignored, the others are cues with no stance (``stance`` is missing).
+        progress: a progress bar (``None``: from 2,000 articles on).
+        n_jobs: worker processes; the result is the same as with one.
+
+    Returns:
+        One row per attribution, columns :data:`ATTRIBUTION_COLUMNS`, in article and text
+        order; offsets index into the article's ``text`` (or ``title`` for title rows).
+        ``attrs["lexicons"]`` holds the stamps of the lexicons used.
+
+    Example:
+        >>> t = ('"It is over," Foreign Ministry spokesperson Maria Zakharova said. '
+        ...      'The alliance has continued to claim that troops are massing.')
+        >>> q = quotes(t)
+        >>> q[["kind", "speaker_name", "source_type", "cue", "stance"]].values.tolist()
+        [['direct', 'Maria Zakharova', 'person', 'said', 'neutral'], ['indirect', 'The alliance', 'organisation', 'continued to claim', 'distancing']]
+    """
+    df = as_articles(articles)
+    lexset = LexiconSet([attribution])
+    words = _words()
+    extra = _extra_cues(cue_spans)
+    if n_jobs > 1:
+        func = partial(_quotes_chunk, titles=titles, extra=extra)
+        out = pd.concat(map_chunks(func, df, lexset, n_jobs, progress), ignore_index=True)
+        out.attrs["lexicons"] = {**lexset.stamps(), "speakers": words.stamp}
+        return out
+    out = _quotes_frame(df, lexset, words, titles, progress, extra)
+    out.attrs["lexicons"] = {**lexset.stamps(), "speakers": words.stamp}
+    return out
+
+
+def _extra_cues(cue_spans: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    if cue_spans is None:
+        return {}
+    missing = {"doc_id", "start", "end"} - set(cue_spans.columns)
+    if missing:
+        raise ValueError(f"cue_spans needs the columns doc_id, start, end (missing: {sorted(missing)})")
+    out: dict[str, list[tuple[int, int]]] = {}
+    for d, s, e in zip(cue_spans["doc_id"].astype(str), cue_spans["start"], cue_spans["end"]):
+        out.setdefault(d, []).append((int(s), int(e)))
+    return out
+
+
+def _quotes_chunk(df: pd.DataFrame, lexset: LexiconSet, progress: bool | None = None, *,
+                  titles: bool = True, extra: dict[str, list[tuple[int, int]]] | None = None
+                  ) -> pd.DataFrame:
+    return _quotes_frame(df, lexset, _words(), titles, progress, extra or {})
+
+
+def _quotes_frame(df: pd.DataFrame, lexset: LexiconSet, words: _Words, titles: bool,
+                  progress: bool | None, extra: dict[str, list[tuple[int, int]]]) -> pd.DataFrame:
+    info = _cue_info(lexset)
+    rows: list[dict[str, Any]] = []
+    title_col = df["title"] if titles and "title" in df.columns else None
+    for doc_id, text, a in _iter_analyses(df, lexset, progress):
+        if title_col is not None:
+            title = title_col.get(doc_id)
+            if isinstance(title, str) and title.strip() and not text.startswith(title.strip()):
+                for r in _extract(title, analyse(title, lexset), info, words, headline=True):
+                    r["doc_id"], r["field"] = doc_id, "title"
+                    rows.append(r)
+        for r in _extract(text, a, info, words, extra=extra.get(doc_id)):
+            r["doc_id"], r["field"] = doc_id, "text"
+            rows.append(r)
+    return _frame(rows)
+
+
+def sources(articles: Any = None, *, attributions: pd.DataFrame | None = None,
+            by: str | None = "outlet", **kwargs: Any) -> pd.DataFrame:
+    """Who gets which reporting verbs: a speaker x stance table, by outlet.
+
+    Counts the attributions of :func:`quotes` per (group, speaker, source type) and stance,
+    with a ``total`` and the share of non-neutral (``distancing``, ``conflict`` ...) cues, so a
+    reader sees at a glance whom an outlet lets "say" and whom it makes "claim" (Bergler
+    1992; the speaker x verb view of Gidron et al. 2020's "quoting" analyses).
+
+    Args:
+        articles: an articles table (needs ``by`` as a column unless ``by`` is None).
+        attributions: the output of :func:`quotes`, if already computed.
+        by: the grouping column of ``articles`` (``None``: one group).
+        **kwargs: passed to :func:`quotes`.
+
+    Example:
+        >>> import pandas as pd
+        >>> arts = pd.DataFrame({"text": ["Moscow claimed it was over. Kyiv said it was not."],
+        ...                      "outlet": ["A"]})
+        >>> t = sources(arts)
+        >>> t.reset_index()[["outlet", "speaker", "distancing", "neutral", "total"]].values.tolist()
+        [['A', 'Kyiv', 0, 1, 1], ['A', 'Moscow', 1, 0, 1]]
+    """
+    if articles is None and attributions is None:
+        raise ValueError("give articles, attributions, or both")
+    q = attributions if attributions is not None else quotes(articles, **kwargs)
+    q = q[q["cue"].notna() & q["stance"].notna()]
+    speaker = q["speaker_name"].fillna(q["speaker"]).fillna("(no speaker)")
+    keys = {"speaker": speaker, "source_type": q["source_type"].fillna("")}
+    if by is not None:
+        if articles is None:
+            raise ValueError("grouping by a column needs the articles table")
+        df = as_articles(articles)
+        if by not in df.columns:
+            raise ValueError(f"the articles table has no column {by!r} to group by")
+        group = df[by].astype("string").reindex(q["doc_id"].astype(str)).to_numpy()
+        keys = {by: group, **keys}
+    table = pd.crosstab([pd.Series(np.asarray(v, dtype=object), name=k) for k, v in keys.items()],
+                        q["stance"].to_numpy())
+    table = table.reindex(columns=list(STANCES), fill_value=0)
+    table.columns.name = None
+    table["total"] = table.sum(axis=1)
+    table["non_neutral_share"] = 1 - table["neutral"] / table["total"]
+    return table.sort_index()

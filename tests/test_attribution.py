@@ -1,0 +1,255 @@
+"""Attributions (issue 4): tables of sentences and the attribution expected, negatives included."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.attribution import ATTRIBUTION_COLUMNS, quotes, sources
+from framing.schema import QUOTE_COLUMNS
+
+FIELDS = ["kind", "speaker", "speaker_name", "source_type", "cue", "stance", "content"]
+
+# text -> expected rows (kind, speaker, speaker_name, source_type, cue, stance, content)
+CASES = [
+    ('"It is over," said Foreign Minister Sergei Lavrov.',
+     [("direct", "Foreign Minister Sergei Lavrov", "Sergei Lavrov", "person", "said", "neutral", "It is over")]),
+    ('"It is over," Lavrov said.',
+     [("direct", "Lavrov", "Lavrov", "person", "said", "neutral", "It is over")]),
+    ('Lavrov said: "It is over and we are leaving now."',
+     [("direct", "Lavrov", "Lavrov", "person", "said", "neutral", "It is over and we are leaving now")]),
+    ("According to the Pentagon, troops are massing.",
+     [("according_to", "the Pentagon", "Pentagon", "government", "According to", "neutral", "troops are massing")]),
+    ("Troops are massing, according to two U.S. officials.",
+     [("according_to", "two U.S. officials", None, "anonymous", "according to", "neutral", "Troops are massing")]),
+    ("The ministry said on Monday that the talks had failed.",
+     [("indirect", "The ministry", "ministry", "government", "said", "neutral", "the talks had failed")]),
+    ("Critics claim the plan is unfair.",
+     [("indirect", "Critics", None, "anonymous", "claim", "distancing", "the plan is unfair")]),
+    ("Russia is the aggressor, a State Department spokesperson said.",
+     [("indirect", "a State Department spokesperson", None, "anonymous", "said", "neutral", "Russia is the aggressor")]),
+    ('He was "very happy" with the result, the mayor said.',
+     [("mixed", "the mayor", None, "anonymous", "said", "neutral", 'He was "very happy" with the result')]),
+    ('"We will win. We will win big," Trump told supporters in Ohio.',
+     [("direct", "Trump", "Trump", "person", "told", "neutral", "We will win. We will win big")]),
+    ("Moscow's claim that the drills were over was rejected.",
+     [("nominal", "Moscow", "Moscow", "government", "claim", "distancing", "the drills were over was rejected")]),
+    ("The report found that emissions rose.",
+     [("indirect", "The report", "report", "document", "found that", "endorsing", "emissions rose")]),
+    ("A spokesman for the Clinton campaign declined to comment.",
+     [("indirect", "A spokesman for the Clinton campaign", None, "anonymous", "declined", "neutral", "to comment")]),
+    ("Trump, who spoke in Ohio, said the deal was bad.",
+     [("indirect", "Trump", "Trump", "person", "said", "neutral", "the deal was bad")]),
+    ("Sen. Elizabeth Warren, D-Mass., blasted the decision.",
+     [("indirect", "Sen. Elizabeth Warren, D-Mass", "Elizabeth Warren", "person", "blasted", "conflict", "the decision")]),
+    ("The Kremlin has repeatedly denied the allegations.",
+     [("indirect", "The Kremlin", "Kremlin", "government", "denied", "conflict", "the allegations")]),
+    ("Ukraine and NATO have accused Moscow of secretly supporting the rebels, but they have denied any interference.",
+     [("indirect", "Ukraine and NATO", "Ukraine and NATO", "organisation", "accused", "conflict",
+       "Moscow of secretly supporting the rebels"),
+      ("indirect", "they", "Ukraine and NATO", "organisation", "denied", "conflict", "any interference")]),
+    ('Maria Zakharova said it was over. "We will insist," she added.',
+     [("indirect", "Maria Zakharova", "Maria Zakharova", "person", "said", "neutral", "it was over"),
+      ("direct", "she", "Maria Zakharova", "person", "added", "neutral", "We will insist")]),
+    ('Denis Pushilin, the head of the DPR, announced on Friday that civilians were leaving, '
+     'warning that "an offensive can begin" at any moment.',
+     [("indirect", "Denis Pushilin, the head of the DPR", "Denis Pushilin", "person", "announced", "neutral",
+       "civilians were leaving"),
+      ("mixed", "Denis Pushilin, the head of the DPR", "Denis Pushilin", "person", "warning that", "emphatic",
+       '"an offensive can begin" at any moment')]),
+    ("The agency levied an accusation on Friday, telling Sputnik that it was a false flag.",
+     [("indirect", "The agency", "agency", "organisation", "levied an accusation", "conflict", None),
+      ("indirect", "The agency", "agency", "organisation", "telling", "neutral", "it was a false flag")]),
+    # negatives: no attribution at all
+    ("The patient was admitted to hospital on Monday.", []),  # a weak form in the passive
+    ("The self-declared republic held a vote.", []),  # a cue inside a compound
+    ("The claims were everywhere.", []),  # a bare noun with no speaker or content
+    ('"It is over," he said, "and we know it."', None),  # checked below: one row, not two
+    ("", []),
+    ("No one spoke.", []),
+]
+
+
+def _rows(text: str) -> list[tuple]:
+    q = quotes(text)
+    return [tuple(None if pd.isna(v) else v for v in r) for r in q[FIELDS].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", [c for c in CASES if c[1] is not None])
+def test_sentence_table(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+def test_offsets_index_into_the_text() -> None:
+    text = 'Noise first. "We will insist," Maria Zakharova said on Friday.'
+    q = quotes(text)
+    r = q.iloc[0]
+    assert text[r.speaker_start:r.speaker_end] == r.speaker == "Maria Zakharova"
+    assert text[r.cue_start:r.cue_end] == r.cue == "said"
+    assert text[r.content_start:r.content_end] == r.content == "We will insist"
+    assert list(q.columns) == list(ATTRIBUTION_COLUMNS)
+    assert list(q.columns[: len(QUOTE_COLUMNS)]) == list(QUOTE_COLUMNS)
+
+
+# text -> (kind, flags) of the one row expected
+FLAGGED = [
+    ('"This is the start of something new for all of us', ("direct", "no_cue,unclosed_quote,no_speaker")),
+    ('"The situation in Europe continues to degrade," the statement read.',
+     ("direct", "no_cue,no_speaker")),
+    ('"We will go on to the end."', ("direct", "no_cue,no_speaker")),
+    ("She told reporters that it was over.", ("indirect", "pronoun_unresolved")),
+    ("Officials said.", ("indirect", "no_content")),
+]
+
+
+@pytest.mark.parametrize("text, expected", FLAGGED)
+def test_flagged_rows_are_kept(text: str, expected: tuple[str, str]) -> None:
+    q = quotes(text)
+    assert len(q) == 1
+    assert (q.iloc[0]["kind"], q.iloc[0]["flags"]) == expected
+
+
+def test_quote_with_cue_after_it_and_another_after_the_cue() -> None:
+    q = quotes('"It is over," he said, "and we know it."')
+    assert q["kind"].tolist() == ["direct", "direct"]
+    assert q["cue"].isna().tolist() == [False, True]  # the second part has no cue of its own
+
+
+def test_short_quotations_without_cue_are_not_attributions() -> None:
+    # scare quotes and titles are framing, not sourcing: below four words they are left out
+    assert quotes('A "false flag" incident and the "Open Door" policy.').empty
+
+
+def test_multi_paragraph_quotation_is_one_content() -> None:
+    text = '"We hope the talks go on.\n\n"We will insist on it," she added.'
+    q = quotes(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    assert r.kind == "direct" and r.cue == "added"
+    assert r.content.startswith("We hope") and r.content.endswith("insist on it")
+
+
+def test_cue_inside_a_quotation_is_the_quoted_speakers() -> None:
+    q = quotes('"Blinken accused us of lying, and we deny it," the minister said.')
+    assert q["cue"].tolist() == ["said"]
+
+
+def test_headline_rows_have_their_own_field() -> None:
+    arts = pd.DataFrame({"text": ["The ministry said it was over."],
+                         "title": ["Russian FM Accuses NATO of 'Escalation' Amid Troop Claims"]},
+                        index=pd.Index(["a"], name="doc_id"))
+    q = quotes(arts)
+    assert q["field"].tolist() == ["title", "text"]
+    title = q[q.field == "title"].iloc[0]
+    assert arts.loc["a", "title"][title.cue_start:title.cue_end] == "Accuses"
+    assert title.stance == "conflict"
+    assert quotes(arts, titles=False)["field"].tolist() == ["text"]
+
+
+def test_cue_spans_from_elsewhere_are_used_without_stance() -> None:
+    text = "Moscow negotiated a deal with Kyiv."
+    assert quotes(text).empty
+    spans = pd.DataFrame({"doc_id": ["0"], "start": [7], "end": [17]})
+    r = quotes(text, cue_spans=spans).iloc[0]
+    assert (r.cue, r.speaker, r.content) == ("negotiated", "Moscow", "a deal with Kyiv")
+    assert pd.isna(r.stance)
+    with pytest.raises(ValueError, match="doc_id, start, end"):
+        quotes(text, cue_spans=pd.DataFrame({"start": [7]}))
+
+
+def test_parallel_equals_serial() -> None:
+    texts = ['"It is over," Lavrov said.', "Moscow has denied it.", "Critics claim it is unfair."] * 4
+    a = quotes(texts)
+    b = quotes(texts, n_jobs=2)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_lexicon_stamps_in_attrs() -> None:
+    attrs = quotes("He said so.").attrs["lexicons"]
+    assert set(attrs) == {"attribution", "speakers"}
+    assert attrs["attribution"].startswith("attribution@")
+
+
+# ----------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> pd.DataFrame:
+    arts = framing.load_articles(framing.config.seeds_dir())
+    return quotes(arts)
+
+
+SEED = [
+    # cue, stance, speaker_name, source_type, kind
+    ("continued to claim", "distancing", "North Atlantic alliance", "organisation", "indirect"),
+    ("accused", "conflict", "Russian Foreign Ministry", "government", "mixed"),
+    ("accused", "conflict", "North Atlantic alliance", "organisation", "indirect"),
+    ("said", "neutral", "Maria Zakharova", "person", "direct"),
+    ("added", "neutral", "Maria Zakharova", "person", "direct"),
+    ("denied", "conflict", "Moscow", "government", "indirect"),
+    ("said", "neutral", "Ukrainian government", "government", "indirect"),
+    ("telling", "neutral", "US State Department", "government", "mixed"),
+    ("told", "neutral", None, "anonymous", "direct"),
+    ("added", "neutral", "US State Department", "government", "direct"),
+    ("announced", "neutral", "Denis Pushilin", "person", "indirect"),
+    ("warning that", "emphatic", "Denis Pushilin", "person", "mixed"),
+    ("accused", "conflict", "Ukraine and NATO", "organisation", "indirect"),
+    ("denied", "conflict", "Ukraine and NATO", "organisation", "indirect"),
+]
+
+
+def test_seed_attributions(seed_quotes: pd.DataFrame) -> None:
+    body = seed_quotes[seed_quotes.field == "text"]
+    got = [(r.cue, r.stance, None if pd.isna(r.speaker_name) else r.speaker_name, r.source_type, r.kind)
+           for r in body.itertuples() if not pd.isna(r.cue)]
+    for row in SEED:
+        assert row in got, row
+    # the three "accused" have three different speakers
+    accused = body[body.cue == "accused"]["speaker_name"].tolist()
+    assert len(accused) == len(set(accused)) == 3
+
+
+def test_seed_direct_quotes_all_have_speakers(seed_quotes: pd.DataFrame) -> None:
+    direct = seed_quotes[(seed_quotes.field == "text") & (seed_quotes.kind == "direct")]
+    assert len(direct) == 4
+    assert direct["speaker"].notna().all()
+    assert direct["speaker"].tolist() == ["Russian Foreign Ministry spokesperson Maria Zakharova", "she",
+                                          "a State Department spokesperson", "they"]
+
+
+def test_seed_sputnik_is_the_addressee_not_the_speaker(seed_quotes: pd.DataFrame) -> None:
+    assert not seed_quotes["speaker"].fillna("").str.contains("Sputnik").any()
+
+
+def test_seed_headline_stance(seed_quotes: pd.DataFrame) -> None:
+    title = seed_quotes[seed_quotes.field == "title"]
+    assert title[["cue", "stance"]].values.tolist() == [["Accuses", "conflict"]]
+
+
+# ----------------------------------------------------------------------------- sources()
+
+
+def test_sources_table_by_outlet() -> None:
+    arts = pd.DataFrame({"text": ["Moscow claimed it was over. Kyiv said it was not.",
+                                  "Kyiv claimed it won. Moscow said it lost."],
+                         "outlet": ["A", "B"]}, index=pd.Index(["1", "2"], name="doc_id"))
+    t = sources(arts)
+    got = t.reset_index()[["outlet", "speaker", "distancing", "neutral", "total"]].values.tolist()
+    assert got == [["A", "Kyiv", 0, 1, 1], ["A", "Moscow", 1, 0, 1],
+                   ["B", "Kyiv", 1, 0, 1], ["B", "Moscow", 0, 1, 1]]
+    assert t["non_neutral_share"].tolist() == [0.0, 1.0, 1.0, 0.0]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({}, "give articles"),
+    ({"attributions": quotes("He said so."), "by": "outlet"}, "needs the articles"),
+])
+def test_sources_errors(kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        sources(**kwargs)
+
+
+def test_sources_unknown_group_column() -> None:
+    with pytest.raises(ValueError, match="no column 'desk'"):
+        sources(pd.DataFrame({"text": ["He said so."]}), by="desk")
