@@ -139,7 +139,7 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand by doubling)."""
     global _POW, _IPOW
     if len(_POW) < n:
-        size = max(n, 2 * len(_POW), 1 << 16)
+        size = 1 << max(16, (n - 1).bit_length())  # a power of two: batches rarely regrow it
         _POW, _IPOW = _geometric(_B, size), _geometric(_B_INV, size)
     return _POW, _IPOW
 
@@ -454,7 +454,7 @@ class Matcher:
                 if len(f):
                     fkind = hd[1][fpos]
                     for L, keys, ids, hs in self._vgroups.get(d + 1, ()):
-                        g = np.flatnonzero(fkind & np.uint64(1 << min(L, 63)))
+                        g = np.flatnonzero((fkind & np.uint64(1 << min(L, 63))) != 0)
                         if len(g) == 0:
                             continue
                         fa, fc, ft = alive[f[g]], c[f[g]], t[f[g]]
@@ -542,7 +542,7 @@ class Matcher:
         bits = self._first2[_first3_keys(c0, c1, c2)]  # bit L set: a prefix of length L may start here
         if self._short_prefix:
             bits = bits | self._first2[((c0 & 0xFF) << 8) | (c1 & 0xFF)]
-        some = np.flatnonzero(bits)
+        some = np.flatnonzero(bits != 0)
         some_bits, some_lens = bits[some], lens[some]
 
         some_starts = starts[some]

@@ -158,7 +158,8 @@ def _flags_of(ch: str) -> int:
 
 
 _BLOCK = 256  # the tables are filled one block of code points at a time, on first use
-_FLAGS = np.zeros(0x10000, dtype=np.uint8)
+_UNFILLED = 0xFF  # flags of a character whose block is not filled yet (no real character has them)
+_FLAGS = np.full(0x10000, _UNFILLED, dtype=np.uint8)
 _LOW = np.arange(0x10000, dtype=np.uint16)
 _FILLED = np.zeros(0x10000 // _BLOCK, dtype=bool)
 _FILLED_BELOW = 0  # every block below this code point is filled
@@ -169,6 +170,7 @@ def _fill_block(block: int) -> None:
     lo = block * _BLOCK
     cps = range(lo, lo + _BLOCK)
     if 0xD800 <= lo < 0xE000:  # lone surrogates: no flags, their own lowercase
+        _FLAGS[lo:lo + _BLOCK] = 0
         _FILLED[block] = True
         return
     chars = [chr(cp) for cp in cps]
@@ -189,20 +191,15 @@ def _fill_block(block: int) -> None:
     _FILLED[block] = True
 
 
-def _tables(cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Flags and normal-form code point per BMP character, filled for every block ``cp``
-    (code points below 0x10000 of a text) touches. Blocks up to General Punctuation (the
-    quotes and dashes of news text) are filled at once; others when a text first uses them."""
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Flags and normal-form code point per BMP character. Blocks up to General Punctuation
+    (the letters, quotes and dashes of most news text) are filled at once; a character of
+    another block has the flags ``_UNFILLED`` until :func:`_fill_block` fills its block."""
     global _FILLED_BELOW
     if _FILLED_BELOW == 0:
         for b in range(0x2100 // _BLOCK):
             _fill_block(b)
         _FILLED_BELOW = 0x2100
-    if cp is not None and len(cp) and int(cp.max()) >= _FILLED_BELOW:
-        high = cp[(cp >= _FILLED_BELOW) & (cp < 0x10000)]
-        for b in np.unique(high // _BLOCK).tolist():
-            if not _FILLED[b]:
-                _fill_block(b)
     return _FLAGS, _LOW
 
 
@@ -219,7 +216,8 @@ class TokenArrays(NamedTuple):
 
     ``starts``/``ends`` are character offsets; ``gap_ok[i]`` says whether a phrase may
     continue from token ``i`` to token ``i + 1``; ``low`` holds the normal-form code point
-    of every character of the text (only meaningful inside tokens).
+    of every character of the text (only meaningful inside tokens: outside them, a character
+    beyond the BMP may have any value).
     """
 
     starts: np.ndarray
@@ -239,27 +237,39 @@ def tokenize(text: str) -> TokenArrays:
         [True, False, False, True, True, False]
     """
     cp = _code_points(text)
-    flag_table, low_table = _tables(cp)
+    flag_table, low_table = _tables()
     n = len(cp)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return TokenArrays(empty, empty, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.uint32))
-    if cp.dtype == np.uint32:  # astral characters present: classify those one by one (rare)
-        big = np.flatnonzero(cp >= 0x10000)
-        idx = np.where(cp >= 0x10000, 0, cp)
+    astral = cp.dtype == np.uint32
+    idx = cp.astype(np.uint16) if astral else cp  # astral characters are classified below
+    f = flag_table[idx]
+    low = low_table[idx]
+    # candidate joiners (apostrophes, periods, commas); the flags of a character of a block
+    # not filled yet include them, so the (rare) first use of a block shows up here
+    special = np.flatnonzero((f & (_APOS | _DOT | _COMMA)) != 0)
+    unfilled = special[f[special] == _UNFILLED]
+    if astral and len(unfilled):
+        unfilled = unfilled[cp[unfilled] < 0x10000]
+    if len(unfilled):
+        for b in np.unique(cp[unfilled] // _BLOCK).tolist():
+            _fill_block(b)
         f = flag_table[idx]
-        low = low_table[idx].astype(np.uint32)
-        for i in big.tolist():
-            ch = chr(int(cp[i]))
-            f[i] = _flags_of(ch)
-            low[i] = ord(_lower(ch))
-    else:
-        f = flag_table[cp]
-        low = low_table[cp]
+        low = low_table[idx]
+        special = np.flatnonzero((f & (_APOS | _DOT | _COMMA)) != 0)
+    if astral:  # characters outside the BMP: classified one by one (rare)
+        big = np.flatnonzero(cp >= 0x10000)
+        special = special[cp[special] < 0x10000]
+        chars = [chr(c) for c in cp[big].tolist()]
+        flags = [_flags_of(ch) for ch in chars]
+        f[big] = flags
+        if any(fl & _WORD for fl in flags):  # low must hold astral code points (in tokens)
+            low = low.astype(np.uint32)
+            low[big] = [ord(_lower(ch)) for ch in chars]
     word = (f & _WORD) != 0
     in_tok = word
     # joiners are rare (apostrophes, periods, commas): judge them one by one, vectorised
-    special = np.flatnonzero(f & (_APOS | _DOT | _COMMA))
     special = special[(special >= 1) & (special <= n - 2)]
     if len(special):
         fm, fp, fn = f[special], f[special - 1], f[special + 1]
