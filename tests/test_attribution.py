@@ -61,7 +61,18 @@ CASES = [
     ("The agency levied an accusation on Friday, telling Sputnik that it was a false flag.",
      [("indirect", "The agency", "agency", "organisation", "levied an accusation", "conflict", None),
       ("indirect", "The agency", "agency", "organisation", "telling", "neutral", "it was a false flag")]),
+    ("Conway on Sunday also reiterated that the wall would be built.",
+     [("indirect", "Conway", "Conway", "person", "reiterated", "emphatic", "the wall would be built")]),
+    ("Spicer said the plan was dead, but added that talks would go on.",
+     [("indirect", "Spicer", "Spicer", "person", "said", "neutral", "the plan was dead"),
+      ("indirect", "Spicer", "Spicer", "person", "added", "neutral", "talks would go on")]),
+    ("The group, which is hoping for a deal, said nothing.",
+     [("indirect", "The group", "group", "organisation", "hoping", "neutral", "for a deal"),
+      ("indirect", "The group", "group", "organisation", "said", "neutral", "nothing")]),
+    ("It is a debacle, she vividly described.",
+     [("indirect", "she", None, "pronoun_unresolved", "described", "neutral", "It is a debacle")]),
     # negatives: no attribution at all
+    ("Officials sought to explain it.", []),  # an infinitive cue with no speaker of its own
     ("The patient was admitted to hospital on Monday.", []),  # a weak form in the passive
     ("The self-declared republic held a vote.", []),  # a cue inside a compound
     ("The claims were everywhere.", []),  # a bare noun with no speaker or content
@@ -92,7 +103,7 @@ def test_offsets_index_into_the_text() -> None:
     assert list(q.columns[: len(QUOTE_COLUMNS)]) == list(QUOTE_COLUMNS)
 
 
-# text -> (kind, flags) of the one row expected
+# text -> (kind, problems) of the one row expected
 FLAGGED = [
     ('"This is the start of something new for all of us', ("direct", "no_cue,unclosed_quote,no_speaker")),
     ('"The situation in Europe continues to degrade," the statement read.',
@@ -107,7 +118,7 @@ FLAGGED = [
 def test_flagged_rows_are_kept(text: str, expected: tuple[str, str]) -> None:
     q = quotes(text)
     assert len(q) == 1
-    assert (q.iloc[0]["kind"], q.iloc[0]["flags"]) == expected
+    assert (q.iloc[0]["kind"], q.iloc[0]["problems"]) == expected
 
 
 def test_quote_with_cue_after_it_and_another_after_the_cue() -> None:
@@ -253,3 +264,47 @@ def test_sources_errors(kwargs: dict, message: str) -> None:
 def test_sources_unknown_group_column() -> None:
     with pytest.raises(ValueError, match="no column 'desk'"):
         sources(pd.DataFrame({"text": ["He said so."]}), by="desk")
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import framing.attribution
+
+    result = doctest.testmod(framing.attribution)
+    assert result.attempted > 5 and result.failed == 0
+
+
+# ----------------------------------------------------------------------------- score() sourcing
+
+
+def test_score_has_sourcing_features() -> None:
+    arts = pd.DataFrame(
+        {"text": ['Moscow claimed it was over. "We won," an official said. "Go home now, all of you."',
+                  "It rained all day."],
+         "title": ["Kremlin Slams NATO Over Drills", ""]},
+        index=pd.Index(["a", "b"], name="doc_id"))
+    t = framing.score(arts)
+    a, b = t.loc["a"], t.loc["b"]
+    expected_a = {"attributions_n": 2, "speakers_n": 2, "direct_quotes_n": 2, "unattributed_quotes_n": 1,
+                  "sourcing_distancing_n": 1, "sourcing_neutral_n": 1, "non_neutral_share": 0.5,
+                  "source_government_n": 1, "source_anonymous_n": 1, "anonymous_share": 0.5,
+                  "title_attributions_n": 1, "title_non_neutral_n": 1}
+    assert {k: a[k] for k in expected_a} == expected_a
+    assert b["attributions_n"] == 0 and pd.isna(b["non_neutral_share"]) and pd.isna(b["anonymous_share"])
+    assert t["attributions_n"].dtype == "int64"
+    assert "attributions_n" not in framing.score(arts, sourcing=False).columns
+    assert "attributions_n" not in framing.score(arts, ["loaded"]).columns
+
+
+def test_score_sourcing_is_the_same_in_parallel() -> None:
+    texts = ['"It is over," Lavrov said.', "Moscow has denied it.", "Critics claim it is unfair."] * 3
+    pd.testing.assert_frame_equal(framing.score(texts), framing.score(texts, n_jobs=2))
+
+
+def test_feature_columns_include_sourcing_shares() -> None:
+    from framing.features import feature_columns
+
+    rates = feature_columns()
+    assert "anonymous_share" in rates and "non_neutral_share" in rates
+    assert "attributions_n" in feature_columns(kind="counts")

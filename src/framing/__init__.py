@@ -8,6 +8,8 @@ Public API (the package's only job here is to re-export it):
 * :func:`find_spans`: every lexicon match and scare quote with offsets, sentence and voice
   (:mod:`framing.spans`); :func:`score` and :class:`FramingFeatures`: per-article features
   (:mod:`framing.features`).
+* :func:`quotes`: attributions (speaker, cue, stance, content, source type) and
+  :func:`sources`: the speaker x stance table (:mod:`framing.attribution`).
 * :func:`log_odds`, :func:`compare`, :func:`naming_table`: comparing outlets
   (:mod:`framing.compare`).
 * :func:`save_figure`: PNG + SVG + the CSV behind a figure (:mod:`framing.plots`).
@@ -25,6 +27,7 @@ from .load import (
     iter_articles,
     load_articles,
 )
+from .attribution import quotes, sources
 from .compare import compare, log_odds, naming_table
 from .features import score
 from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
@@ -64,8 +67,10 @@ __all__ = [
     "naming_table",
     "normalise_text",
     "parse_date",
+    "quotes",
     "save_figure",
     "score",
+    "sources",
     "validate_articles",
     "PolNeAR",
     "read_polnear",

@@ -4,7 +4,7 @@
 PolNeAR (Newell, Margolin & Ruths 2018): a **source** (the speaker), a **cue** (the reporting
 verb or phrase) and a **content** (what is attributed). One row per attribution, with the
 columns of :data:`framing.schema.QUOTE_COLUMNS` plus ``speaker_name``, ``sentence``,
-``field`` and ``flags``:
+``field`` and ``problems``:
 
 * ``kind``: ``direct`` (a quotation with its cue: ``"...," X said``, ``X said: "..."``,
   ``"...," said X``, quotations running over paragraphs), ``mixed`` (reported speech with a
@@ -24,7 +24,7 @@ columns of :data:`framing.schema.QUOTE_COLUMNS` plus ``speaker_name``, ``sentenc
   ``document`` or ``pronoun_unresolved``;
 * ``field``: ``text`` (offsets index into the article's ``text``) or ``title`` (offsets
   index into its ``title``, so the headline's stance can be compared with the body's);
-* ``flags``: what could not be found or looks wrong, comma-separated: ``no_speaker``,
+* ``problems``: what could not be found or looks wrong, comma-separated: ``no_speaker``,
   ``no_content``, ``no_cue``, ``unclosed_quote``, ``pronoun_unresolved``. Nothing aborts an
   article: an unbalanced quotation mark, a quotation with no speaker, a cue with no content
   are all kept and flagged.
@@ -53,28 +53,29 @@ Example:
     >>> t = '"We will insist on it," she said. Moscow has denied any intent.'
     >>> q = quotes(t)
     >>> q[["kind", "speaker", "cue", "stance", "content"]].values.tolist()
-    [['direct', 'she', 'said', 'neutral', 'We will insist on it,'], ['indirect', 'Moscow', 'denied', 'conflict', 'any intent']]
-    >>> q[["speaker_name", "source_type", "flags"]].values.tolist()
-    [[None, 'pronoun_unresolved', 'pronoun_unresolved'], ['Moscow', 'government', '']]
+    [['direct', 'she', 'said', 'neutral', 'We will insist on it'], ['indirect', 'Moscow', 'denied', 'conflict', 'any intent']]
+    >>> q[["speaker_name", "source_type", "problems"]].values.tolist()
+    [[<NA>, 'pronoun_unresolved', 'pronoun_unresolved'], ['Moscow', 'government', '']]
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .lexicon import Lexicon, load_lexicon
 from .schema import QUOTE_COLUMNS
-from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, analyse, as_articles, map_chunks
+from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, as_articles, map_chunks
 
-__all__ = ["quotes", "sources", "ATTRIBUTION_COLUMNS", "STANCES", "SOURCE_TYPES"]
+__all__ = ["quotes", "sources", "sourcing_row", "Attributor", "ATTRIBUTION_COLUMNS", "SOURCING_COLUMNS",
+           "STANCES", "SOURCE_TYPES"]
 
 #: Columns of :func:`quotes`: the contract's columns, then the extras.
-ATTRIBUTION_COLUMNS: tuple[str, ...] = QUOTE_COLUMNS + ("speaker_name", "sentence", "field", "flags")
+ATTRIBUTION_COLUMNS: tuple[str, ...] = QUOTE_COLUMNS + ("speaker_name", "sentence", "field", "problems")
 #: The stances of the ``attribution`` lexicon.
 STANCES: tuple[str, ...] = ("neutral", "distancing", "emphatic", "conflict", "endorsing", "concessive")
 #: The source types a speaker can have.
@@ -88,6 +89,12 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yest
 _TIME_LEAD = re.compile(
     r"(?:(?:on|last|this|earlier|early|late|later)\s+)?(?:" + _DAYS + r"|week|month|year|morning|"
     r"afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*", re.IGNORECASE)
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "yesterday", "tonight", "week", "month", "year", "morning",
+                         "afternoon", "evening", "night"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+_LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "daily", "weekly", "monthly",
+                       "anomaly", "monopoly", "italy", "bully", "belly", "jelly", "folly", "lily"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
@@ -193,6 +200,22 @@ class _Doc:
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return int(np.searchsorted(self.a.tokens.starts, offset))
+
+    def skip_left(self, j: int, first: int) -> int:
+        """Step left over the words between a subject and its verb: auxiliaries and adverbs
+        ("has likewise"), "-ly" adverbs ("vividly"), reflexives ("she herself"), and times
+        ("Conway on Sunday also reiterated")."""
+        while j >= first and self.plain(j):
+            w = self.low[j]
+            if self.cls(j) == "skip" or w in _REFLEXIVE or w in _TIME_WORDS or (
+                    w.endswith("ly") and len(w) > 4 and not self.cap(j) and not self.cls(j)
+                    and w not in _LY_NOUNS):
+                j -= 1
+            elif w in ("on", "last", "this", "early", "late") and j + 1 < self.n and self.low[j + 1] in _TIME_WORDS:
+                j -= 1
+            else:
+                break
+        return j
 
     def np_ish(self, i: int) -> bool:
         c = self.cls(i)
@@ -418,14 +441,14 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float]],
              words: _Words, *, headline: bool = False,
-             extra: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+             extra: list[tuple[int, int]] | None = None, li: int = 0) -> list[dict[str, Any]]:
     """The attributions of one text (offsets into ``text``); in a ``headline`` every word is
     capitalised, so a cue with no content there ("... Amid Troop Claims") is a noun."""
     doc = _Doc(text, a, words)
     rows: list[dict[str, Any]] = []
     if not doc.n:
         return rows
-    m = a.matches[0]
+    m = a.matches[li]
     cues = []
     for s, e, entry in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist()):
         if a.voice[s]:
@@ -519,14 +542,28 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                     content = (qs, doc.E[_clause_end(doc, qt, last, cue_first)])
         # the speaker before the cue, unless already found
         if sp_rng is None and kind != "according_to":
-            j = ci - 1
-            while j >= first and doc.cls(j) == "skip" and doc.plain(j):
-                j -= 1
+            j = doc.skip_left(ci - 1, first)
             lo = first
             if quote_k is not None and doc.q[quote_k][1] <= s:
                 lo = doc.tok_at(doc.q[quote_k][1])
+
+            def shared() -> tuple[int, int] | None:
+                """The speaker of the sentence's previous attribution, else its subject."""
+                prev = [r for r in rows if r["sentence"] == doc.tok_sent[ci] and r["speaker_start"] is not None]
+                if prev:
+                    return (doc.tok_at(prev[-1]["speaker_start"]),
+                            int(np.searchsorted(a.tokens.ends, prev[-1]["speaker_end"], side="left")))
+                return doc.np_right(first, ci - 1) if first < ci else None
+
             if j >= lo:
-                if doc.plain(j) or j == ci - 1 and doc.gap(j).strip() == "":
+                wj = doc.low[j]
+                if wj in ("who", "which", "that") and j - 1 >= lo:
+                    # "the NRA, which is hoping", "Trump, who said": the antecedent speaks
+                    if doc.plain(j - 1) or (doc.comma(j - 1) and wj != "that"):
+                        sp_rng = doc.np_left(j - 1, lo)
+                elif wj in ("and", "but") and doc.plain(j):
+                    sp_rng = shared()  # "..., but added"; "said ... and argued"
+                elif doc.plain(j) or j == ci - 1 and doc.gap(j).strip() == "":
                     sp_rng = doc.np_left(j, lo)
                     # nominal: "Moscow's claim", "the accusation"
                     if sp_rng is not None and doc.cls(j) == "determiner" and sp_rng == (j, j):
@@ -538,14 +575,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 elif doc.comma(j):
                     sp_rng = doc.apposition(j, lo)
                     if sp_rng is None and doc.low[ci].endswith("ing"):
-                        # a participle after a comma shares the clause's speaker
-                        prev = [r for r in rows if r["sentence"] == doc.tok_sent[ci] and r["speaker_start"] is not None]
-                        if prev:
-                            p = prev[-1]
-                            sp_rng = (doc.tok_at(p["speaker_start"]),
-                                      int(np.searchsorted(a.tokens.ends, p["speaker_end"], side="left")))
-                        else:
-                            sp_rng = doc.np_right(first, ci - 1)
+                        sp_rng = shared()  # a participle after a comma shares the clause's speaker
             # inverted: "..., said the spokesperson."
             if sp_rng is None and cj + 1 <= last and kind != "nominal" and content is None:
                 sp_rng = doc.np_right(cj + 1, last)
@@ -560,6 +590,8 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             content = (doc.S[first], doc.E[sp_rng[0] - 1])
         if sp_rng is None and content is None:
             continue  # a bare hit ("the claims") is not an attribution
+        if sp_rng is None and (ci > 0 and doc.low[ci - 1] == "to" or words_[0] == "in"):
+            continue  # "sought to explain", "in a statement": part of another attribution, if any
         if weight < 1.0 and (sp_rng is None or content is None
                              or ci > 0 and doc.low[ci - 1] in _BE):
             continue  # a weak form needs a speaker and a content, and not the passive
@@ -638,7 +670,10 @@ def _cut_contents(text: str, rows: list[dict[str, Any]]) -> None:
         c0, c1 = r["content_start"], r["content_end"]
         if c0 is None or r["kind"] in ("direct",) or nxt["sentence"] != r["sentence"]:
             continue
-        b = min(x for x in (nxt["speaker_start"], nxt["cue_start"]) if x is not None)
+        inside = [x for x in (nxt["speaker_start"], nxt["cue_start"]) if x is not None and c0 < x < c1]
+        if not inside:
+            continue
+        b = min(inside)
         if not c0 < b < c1:
             continue
         seg = text[c0:b]
@@ -672,13 +707,103 @@ def _row(text: str, kind: str, spk: _Speaker | None, cue: tuple[int, int] | None
         "source_type": spk.type if spk else None,
         "speaker_name": spk.name if spk else None,
         "sentence": sentence,
-        "flags": ",".join(flags),
+        "problems": ",".join(flags),
     }
 
 
-def _cue_info(lexset: LexiconSet) -> list[tuple[str, str, float]]:
-    lex = lexset.lexicons[0]
-    return [(e.pattern.lower(), e.subcategory or None, e.weight) for e in lex.entries]
+#: Per-article sourcing features that :func:`framing.score` adds (see :func:`sourcing_row`).
+SOURCING_COLUMNS: tuple[str, ...] = (
+    ("attributions_n", "speakers_n", "direct_quotes_n", "unattributed_quotes_n")
+    + tuple(f"sourcing_{s}_n" for s in STANCES)
+    + ("non_neutral_share",)
+    + tuple(f"source_{t}_n" for t in SOURCE_TYPES)
+    + ("anonymous_share", "title_attributions_n", "title_non_neutral_n")
+)
+
+
+def sourcing_row(rows: list[dict[str, Any]], title_rows: list[dict[str, Any]] | None = None) -> list[float]:
+    """The :data:`SOURCING_COLUMNS` of one article from its attribution rows.
+
+    ``attributions_n`` counts attributions with a cue; ``speakers_n`` the distinct speakers
+    (resolved name, else the words as written); ``unattributed_quotes_n`` quotations with
+    neither cue nor speaker; ``sourcing_<stance>_n`` the stances of the cues and
+    ``non_neutral_share`` the share of them that is not ``neutral`` (NaN without cues);
+    ``source_<type>_n`` the source types and ``anonymous_share`` the share of attributions
+    with a speaker whose source is anonymous (NaN without speakers); ``title_*`` the same for
+    the headline, so headline and body stance can be compared.
+
+    Example:
+        >>> rows = quotes('Moscow claimed it was over. "We won," an official said.').to_dict("records")
+        >>> dict(zip(SOURCING_COLUMNS, sourcing_row(rows)))["anonymous_share"]
+        0.5
+    """
+    with_cue = [r for r in rows if _present(r["cue"])]
+    stances = [r["stance"] for r in with_cue if _present(r["stance"])]
+    with_speaker = [r for r in rows if _present(r["speaker"])]
+    names = {(r["speaker_name"] if _present(r["speaker_name"]) else r["speaker"]).lower()
+             for r in with_speaker}
+    out: list[float] = [
+        len(with_cue), len(names),
+        sum(r["kind"] == "direct" for r in rows),
+        sum(not _present(r["cue"]) and not _present(r["speaker"]) for r in rows),
+    ]
+    out += [sum(st == s for st in stances) for s in STANCES]
+    out.append(sum(st != "neutral" for st in stances) / len(stances) if stances else np.nan)
+    types = [r["source_type"] for r in with_speaker]
+    out += [sum(t == ty for t in types) for ty in SOURCE_TYPES]
+    out.append(types.count("anonymous") / len(types) if types else np.nan)
+    title_rows = title_rows or []
+    t_st = [r["stance"] for r in title_rows if _present(r["cue"]) and _present(r["stance"])]
+    out += [sum(_present(r["cue"]) for r in title_rows), sum(st != "neutral" for st in t_st)]
+    return out
+
+
+def _present(v: Any) -> bool:
+    return v is not None and not (isinstance(v, float) and np.isnan(v)) and v is not pd.NA
+
+
+class Attributor:
+    """Attributions from the analyses of :mod:`framing.spans` (so :func:`framing.score` gets
+    its sourcing features from the same tokens and matches as its counts).
+
+    Example:
+        >>> from framing.spans import LexiconSet, analyse
+        >>> ls = LexiconSet(["loaded", "attribution"])
+        >>> at = Attributor(ls)
+        >>> text = "Moscow has denied it."
+        >>> [r["cue"] for r in at.rows(text, analyse(text, ls))]
+        ['denied']
+    """
+
+    def __init__(self, lexset: LexiconSet):
+        if lexset.attribution is None:
+            raise ValueError("attributions need a lexicon with category 'attribution'")
+        self.lexset = lexset
+        self.li = lexset.attribution
+        lex = lexset.lexicons[self.li]
+        self.info = [(e.pattern.lower(), e.subcategory or None, e.weight) for e in lex.entries]
+        self.words = _words()
+
+    def rows(self, text: str, analysis: ArticleAnalysis, *, headline: bool = False,
+             extra: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
+        """The attribution rows of one analysed text (offsets into ``text``)."""
+        return _extract(text, analysis, self.info, self.words, headline=headline, extra=extra, li=self.li)
+
+    def titles(self, df: pd.DataFrame) -> Iterator[tuple[str | None, ArticleAnalysis | None]]:
+        """Each article's headline and its analysis, in table order (``None`` when the
+        article has no title, or its text starts with the title)."""
+        if "title" not in df.columns:
+            for _ in range(len(df)):
+                yield None, None
+            return
+        keep = []
+        for title, text in zip(df["title"], df["text"]):
+            ok = isinstance(title, str) and bool(title.strip()) and isinstance(text, str) \
+                and not text.startswith(title.strip())
+            keep.append(title if ok else "")
+        heads = pd.DataFrame({"text": keep}, index=df.index)
+        for (_, title, a), k in zip(_iter_analyses(heads, self.lexset, False), keep):
+            yield (title, a) if k else (None, None)
 
 
 _INT = ("speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end", "sentence")
@@ -689,7 +814,7 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     for c in _INT:
         df[c] = df[c].astype("Int64")
     for c in ("doc_id", "kind", "speaker", "cue", "stance", "content", "source_type",
-              "speaker_name", "field", "flags"):
+              "speaker_name", "field", "problems"):
         df[c] = df[c].astype("string")
     return df
 
@@ -724,7 +849,7 @@ def quotes(articles: Any, *, attribution: str | Lexicon = "attribution", titles:
         ...      'The alliance has continued to claim that troops are massing.')
         >>> q = quotes(t)
         >>> q[["kind", "speaker_name", "source_type", "cue", "stance"]].values.tolist()
-        [['direct', 'Maria Zakharova', 'person', 'said', 'neutral'], ['indirect', 'The alliance', 'organisation', 'continued to claim', 'distancing']]
+        [['direct', 'Maria Zakharova', 'person', 'said', 'neutral'], ['indirect', 'alliance', 'organisation', 'continued to claim', 'distancing']]
     """
     df = as_articles(articles)
     lexset = LexiconSet([attribution])
@@ -760,17 +885,15 @@ def _quotes_chunk(df: pd.DataFrame, lexset: LexiconSet, progress: bool | None = 
 
 def _quotes_frame(df: pd.DataFrame, lexset: LexiconSet, words: _Words, titles: bool,
                   progress: bool | None, extra: dict[str, list[tuple[int, int]]]) -> pd.DataFrame:
-    info = _cue_info(lexset)
+    at = Attributor(lexset)
     rows: list[dict[str, Any]] = []
-    title_col = df["title"] if titles and "title" in df.columns else None
-    for doc_id, text, a in _iter_analyses(df, lexset, progress):
-        if title_col is not None:
-            title = title_col.get(doc_id)
-            if isinstance(title, str) and title.strip() and not text.startswith(title.strip()):
-                for r in _extract(title, analyse(title, lexset), info, words, headline=True):
-                    r["doc_id"], r["field"] = doc_id, "title"
-                    rows.append(r)
-        for r in _extract(text, a, info, words, extra=extra.get(doc_id)):
+    heads = at.titles(df if titles else df[["text"]])
+    for (doc_id, text, a), (title, ta) in zip(_iter_analyses(df, lexset, progress), heads):
+        if title is not None:
+            for r in at.rows(title, ta, headline=True):
+                r["doc_id"], r["field"] = doc_id, "title"
+                rows.append(r)
+        for r in at.rows(text, a, extra=extra.get(doc_id)):
             r["doc_id"], r["field"] = doc_id, "text"
             rows.append(r)
     return _frame(rows)

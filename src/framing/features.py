@@ -31,11 +31,13 @@ Example:
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .attribution import SOURCING_COLUMNS, Attributor, sourcing_row
 from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles, map_chunks
 
 __all__ = ["score", "feature_columns"]
@@ -94,7 +96,7 @@ def _per_1k(n: np.ndarray, tokens: float) -> np.ndarray:
 
 
 def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None,
-          n_jobs: int = 1) -> pd.DataFrame:
+          n_jobs: int = 1, sourcing: bool = True) -> pd.DataFrame:
     """One row of framing features per article (columns in the module docstring).
 
     Args:
@@ -102,6 +104,10 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
         lexicons: as in :func:`framing.find_spans`.
         progress: a progress bar (``None``: from 2,000 articles on).
         n_jobs: worker processes; the result is the same as with one, in input order.
+        sourcing: add the sourcing features of :func:`framing.quotes` (attributions,
+            speakers, stances, source types, headline stance; see
+            :func:`framing.attribution.sourcing_row`) when the lexicons include
+            ``attribution``.
 
     Example:
         >>> t = score(["He said it.", 'She claimed the "deal" was a disaster.'])
@@ -111,10 +117,13 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
     df = as_articles(articles)
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
     if n_jobs > 1:
-        out = pd.concat(map_chunks(score, df, lexset, n_jobs, progress))
+        func = score if sourcing else partial(score, sourcing=False)
+        out = pd.concat(map_chunks(func, df, lexset, n_jobs, progress))
         out.attrs["lexicons"] = lexset.stamps()
         return out
     layout = _Layout(lexset)
+    at = Attributor(lexset) if sourcing and lexset.attribution is not None else None
+    heads = at.titles(df) if at is not None else None
     ncat, nst, nsg = len(layout.categories), len(layout.stances), len(layout.signals)
     scare = ncat - 1
     rows = []
@@ -146,9 +155,14 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
         for c in range(ncat):
             row += [total[c], all_rate[c], counts[c, 0], nar_rate[c], counts[c, 1], quo_rate[c]]
         row += stance.tolist() + signal.tolist()
+        if at is not None:
+            title, ta = next(heads)
+            row += sourcing_row(at.rows(_text, a),
+                                at.rows(title, ta, headline=True) if title is not None else None)
         rows.append(row)
         ids.append(doc_id)
-    out = pd.DataFrame(rows, columns=layout.columns(), index=pd.Index(ids, name="doc_id"), dtype="float64")
+    columns = layout.columns() + (list(SOURCING_COLUMNS) if at is not None else [])
+    out = pd.DataFrame(rows, columns=columns, index=pd.Index(ids, name="doc_id"), dtype="float64")
     counts = [c for c in out.columns if c.endswith("_n") or c in _INT_COLUMNS]
     out = out.astype({c: "int64" for c in counts}).copy()  # copy() consolidates the blocks
     out.attrs["lexicons"] = lexset.stamps()
@@ -169,13 +183,15 @@ def feature_columns(lexicons: LexiconsArg = None, *, kind: str = "rates", voice:
         raise ValueError(f"kind must be 'rates', 'counts' or 'both', not {kind!r}")
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
     cols = _Layout(lexset).columns()
+    if lexset.attribution is not None:
+        cols += list(SOURCING_COLUMNS)
     keep = []
     for c in cols:
         if c in ("tokens", "sentences", "quotes", "unclosed_quotes", "narrator_tokens", "quoted_tokens"):
             continue
         if not voice and any(f"_{v}_" in c for v in VOICES):
             continue
-        is_rate = c.endswith("_per_1k") or c == "quoted_share"
+        is_rate = c.endswith("_per_1k") or c.endswith("_share")
         if kind == "both" or (kind == "rates") == is_rate:
             keep.append(c)
     return keep
