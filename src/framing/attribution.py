@@ -158,6 +158,7 @@ class _Doc:
             self.chain.append(c)
         self.voice = a.voice
         self.speakers: list[_Speaker] = []
+        self._lower_seen: set[str] | None = None
 
     # ---------------------------------------------------------------- token helpers
     def cls(self, i: int) -> str:
@@ -170,6 +171,17 @@ class _Doc:
     def cap(self, i: int) -> bool:
         ch = self.text[self.S[i]]
         return ch.isupper() or ch.isdigit()
+
+    def name_cap(self, i: int) -> bool:
+        """Whether token ``i`` is capitalised as a name: a sentence's first word counts only
+        when the article never writes it in lower case ("Donors said" is not a name)."""
+        if not self.cap(i):
+            return False
+        if i == 0 or self.tok_sent[i - 1] != self.tok_sent[i]:
+            if self._lower_seen is None:
+                self._lower_seen = {w for w, s in zip(self.low, self.S) if self.text[s].islower()}
+            return self.low[i] not in self._lower_seen
+        return True
 
     def plain(self, i: int) -> bool:
         """Whether tokens ``i`` and ``i + 1`` are separated by plain space (or a hyphen)."""
@@ -287,7 +299,7 @@ class _Doc:
         if k - 1 < lo or not self.comma(k - 1):
             return None
         relative = self.low[k] in ("who", "which")  # "Trump, who spoke in Ohio, said"
-        if not relative and self.cls(k) not in ("determiner", "title", "modifier", "anonymous") \
+        if not relative and self.cls(k) not in ("determiner", "title", "role", "modifier", "anonymous") \
                 and not self.cap(k):
             return None
         name = self.np_left(k - 1, lo)
@@ -332,7 +344,7 @@ class _Doc:
                 h = t - 1
                 break
         head_cls = classes[h]
-        caps = [self.cap(a + t) for t in range(len(lows))]
+        caps = [self.name_cap(a + t) for t in range(len(lows))]
         # a personal name: capitalised words no class claims, after the last title/class word
         name_run: list[int] = []
         for t in range(h, -1, -1):
@@ -342,7 +354,7 @@ class _Doc:
                 break
         body = self.text[self.S[a + (1 if classes[0] == "determiner" else 0)]:end] if len(lows) > 1 \
             else self.text[start:end]
-        if name_run and (len(name_run) >= 2 or any(c == "title" for c in classes[:name_run[0]])
+        if name_run and (len(name_run) >= 2 or any(c in ("title", "role") for c in classes[:name_run[0]])
                          or not any(classes)):
             name = self.text[self.S[a + name_run[0]]:min(self.E[a + name_run[-1]], end)]
             return _Speaker(start, end, name, "person"), ""
@@ -352,7 +364,7 @@ class _Doc:
             return _Speaker(start, end, body, "media"), ""
         if head_cls == "title" and lows[0] not in ("a", "an", "the") and any(caps[:h + 1]):
             return _Speaker(start, end, body, "person"), ""  # "Russian FM", "Secretary of State"
-        if head_cls in ("title", "anonymous"):
+        if head_cls in ("title", "role", "anonymous"):
             # a short definite reference ("the spokesperson") resolves to an earlier speaker
             if classes[0] == "determiner" and lows[0] in ("the", "this") and not any(caps):
                 head = lows[h]
