@@ -99,6 +99,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
 _NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
                                "friday", "saturday", "sunday", "today", "yesterday"})
@@ -141,7 +142,9 @@ class _Doc:
         self.S = a.tokens.starts.tolist()
         self.E = a.tokens.ends.tolist()
         self.n = len(self.S)
-        self.low = [text[s:e].lower().replace("\u2019", "'") for s, e in zip(self.S, self.E)]
+        tl = text.lower().replace("\u2019", "'")
+        self.low = [tl[s:e] for s, e in zip(self.S, self.E)] if len(tl) == len(text) \
+            else [text[s:e].lower().replace("\u2019", "'") for s, e in zip(self.S, self.E)]
         self.sent = a.sentences
         sent_starts = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
         self.tok_sent = (np.searchsorted(sent_starts, a.tokens.starts, side="right") - 1).tolist()
@@ -179,8 +182,8 @@ class _Doc:
             return False
         if i == 0 or self.tok_sent[i - 1] != self.tok_sent[i]:
             if self._lower_seen is None:
-                self._lower_seen = {w for w, s in zip(self.low, self.S) if self.text[s].islower()}
-            return self.low[i] not in self._lower_seen
+                self._lower_seen = set(_LOWER_WORD.findall(self.text))
+            return self.text[self.S[i]:self.E[i]].lower() not in self._lower_seen
         return True
 
     def plain(self, i: int) -> bool:
@@ -201,13 +204,12 @@ class _Doc:
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """Token range ``[first, last]`` of the sentence of token ``i``."""
         s = self.tok_sent[i]
-        first = i
-        while first > 0 and self.tok_sent[first - 1] == s:
-            first -= 1
-        last = i
-        while last + 1 < self.n and self.tok_sent[last + 1] == s:
-            last += 1
-        return first, last
+        if s < 0:  # tokens before the first sentence (none in practice)
+            return 0, i
+        starts = self.a.tokens.starts
+        first = int(np.searchsorted(starts, self.sent[s, 0]))
+        last = int(np.searchsorted(starts, self.sent[s, 1])) - 1
+        return min(first, i), max(last, i)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
