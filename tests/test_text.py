@@ -417,3 +417,39 @@ def test_properties(text):
 def test_doctests():
     result = doctest.testmod(framing.text, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 8 and result.failed == 0
+
+
+# ---------------------------------------------------------------- many texts at once
+
+_BATCH_PIECES = ["He", "said", "the", "U.S.", "Mr.", "a", "Next", "'", "\u2019", "\u2018", "\"", "\u201c", "\u201d",
+                 "''", " ", "  ", "\n", "\r", "\r\n", "\n\n", ". ", "? ", "...", ",", ":", "\u00a0", "(", ")",
+                 "false flag", "'Escalation'", "'90s", "Moscow's", "—"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_BATCH_PIECES), max_size=25).map("".join), min_size=1, max_size=5),
+       st.booleans())
+def test_segment_batch_equals_each_text_alone(texts, with_cues):
+    """Joined by line breaks, every text gets exactly its own sentences, quotations and scare
+    quotes: nothing (a quotation, a cue, an abbreviation) reaches across texts."""
+    import re
+
+    from framing.text import segment_batch
+
+    offsets = np.cumsum([0] + [len(t) + 1 for t in texts])
+    cues_each = [np.array([[m.start(), m.end()] for m in re.finditer("said", t)], dtype=np.int64).reshape(-1, 2)
+                 for t in texts]
+    cues = np.concatenate([c + o for c, o in zip(cues_each, offsets)]) if with_cues else None
+    b = segment_batch(texts, cues)
+    assert b.offsets.tolist() == offsets.tolist()
+    starts, quotes, scare = [], [], []
+    for t, o, c in zip(texts, offsets.tolist(), cues_each):
+        starts += (sentence_spans(t)[:, 0] + o).tolist()
+        q = quote_spans(t)
+        quotes += [(s + o, e + o, cs + o, ce + o, cl, co) for s, e, cs, ce, cl, co in
+                   zip(*(a.tolist() for a in q))]
+        scare += (scare_quotes(t, q, c if with_cues else None) + o).tolist()
+    assert b.sentence_starts.tolist() == starts
+    assert b.sentence_offsets.tolist() == np.searchsorted(starts, offsets).tolist()
+    assert list(zip(*(a.tolist() for a in b.quotes))) == quotes
+    assert b.scare.tolist() == scare

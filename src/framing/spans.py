@@ -257,12 +257,11 @@ def _batch_span_rows(ids: list[str], texts: list[str], lexicons: LexiconSet,
                      first_doc: int) -> dict[str, np.ndarray]:
     """The spans of a batch of articles as columns, lexicons in order, then scare quotes.
 
-    The texts are matched joined (as in :func:`analyse_batch`) and every span stays in the
-    joined text's coordinates until the end: the voice of a span is read from the
-    quotations (is its first character inside one?) and its sentence from the sentence
-    starts, each with one ``searchsorted`` per batch. Only segmentation (sentences,
-    quotations, scare quotes) runs per article; the results equal those of
-    :func:`analyse_batch` row for row.
+    The texts are matched and segmented joined (:func:`framing.text.segment_batch`), and
+    every span stays in the joined text's coordinates until the end: the voice of a span is
+    read from the quotations (is its first character inside one?) and its sentence from the
+    sentence starts, each with one ``searchsorted`` per batch. Nothing runs per article; the
+    rows equal those built from :func:`analyse` article by article (a property test checks).
     """
     tables = _entry_tables(lexicons)
     n = len(texts)
@@ -272,44 +271,15 @@ def _batch_span_rows(ids: list[str], texts: list[str], lexicons: LexiconSet,
     offsets = np.zeros(n + 1, dtype=np.int64)
     offsets[1:] = np.cumsum([len(t) + 1 for t in texts])
     matches = lexicons.matcher.match_arrays(joined)
-    offs = offsets.tolist()
-    cue_cut = None
+    # segmentation runs on the texts joined by "\n" instead of "\x00": same offsets
+    cues = None
     if lexicons.attribution is not None:
-        cues_all = matches[lexicons.attribution]
-        cue_cut = np.searchsorted(cues_all.start, offsets).tolist()
-    sent_parts: list[np.ndarray] = []
-    n_sent: list[int] = []
-    q_start: list[np.ndarray] = []
-    q_end: list[np.ndarray] = []
-    sc_parts: list[np.ndarray] = []
-    no_cues = np.zeros((0, 2), dtype=np.int64)
-    for d, text in enumerate(texts):
-        off = offs[d]
-        sentences = seg._sentences(text)
-        n_sent.append(len(sentences))
-        if len(sentences):
-            sent_parts.append(sentences[:, 0] + off)
-        quotes = seg._quotes(text)
-        if len(quotes.start) == 0:
-            continue
-        q_start.append(quotes.start + off)
-        q_end.append(quotes.end + off)
-        cues = None
-        if cue_cut is not None:
-            i, j = cue_cut[d], cue_cut[d + 1]
-            if j > i:
-                cues = np.stack([cues_all.start[i:j] - off, cues_all.end[i:j] - off], axis=1)
-            else:
-                cues = no_cues
-        scare = seg.scare_quotes(text, quotes, cues)
-        if len(scare):
-            sc_parts.append(scare + off)
-    empty = np.zeros(0, dtype=np.int64)
-    sent_starts = np.concatenate(sent_parts) if sent_parts else empty
-    sent_off = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(n_sent, out=sent_off[1:])
-    qs = np.concatenate(q_start) if q_start else empty
-    qe = np.concatenate(q_end) if q_end else empty
+        m = matches[lexicons.attribution]
+        cues = np.stack([m.start, m.end], axis=1)
+    segments = seg.segment_batch(texts, cues)
+    sent_starts, sent_off = segments.sentence_starts, segments.sentence_offsets
+    qs, qe = segments.quotes.start, segments.quotes.end
+    sc_parts = [segments.scare] if len(segments.scare) else []
 
     pieces: dict[str, list[np.ndarray]] = {c: [] for c in ("start", "end", "lexicon", "category",
                                                            "subcategory", "entry", "weight", "quoted")}
