@@ -67,7 +67,7 @@ CASES = [
      [("indirect", "Spicer", "Spicer", "person", "said", "neutral", "the plan was dead"),
       ("indirect", "Spicer", "Spicer", "person", "added", "neutral", "talks would go on")]),
     ("The group, which is hoping for a deal, said nothing.",
-     [("indirect", "The group", "group", "organisation", "hoping", "neutral", "for a deal"),
+     [("indirect", "which", "group", "organisation", "hoping", "neutral", "for a deal"),
       ("indirect", "The group", "group", "organisation", "said", "neutral", "nothing")]),
     ("It is a debacle, she vividly described.",
      [("indirect", "she", None, "pronoun_unresolved", "described", "neutral", "It is a debacle")]),

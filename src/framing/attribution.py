@@ -99,6 +99,8 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_MAX_PAREN = 16  # characters of a parenthesis skipped inside a speaker ("(R-Fla.)")
+_PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,%d}\)[ \t]+" % _MAX_PAREN)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
 _NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
@@ -197,6 +199,26 @@ class _Doc:
     def gap(self, i: int) -> str:
         return self.text[self.E[i]:self.S[i + 1]]
 
+    def paren_back(self, j: int) -> int:
+        """If token ``j`` ends a short parenthesis ("Sen. Marco Rubio (R-Fla.) said"), the
+        token before the parenthesis; else ``j``."""
+        if j + 1 >= self.n or not self.text[self.E[j]:self.S[j + 1]].lstrip(".").startswith(")"):
+            return j
+        p = self.text.rfind("(", max(0, self.E[j] - _MAX_PAREN), self.E[j])
+        if p < 0:
+            return j
+        t = int(np.searchsorted(self.a.tokens.starts, p))
+        return t - 1 if t > 0 and self.E[t - 1] <= p else j
+
+    def joins(self, j: int) -> bool:
+        """Whether token ``j`` runs into the next word without punctuation: a plain gap, or
+        a short parenthesis between them ("Rubio (R-Fla.) said")."""
+        return j + 1 < self.n and (self.plain(j) or _PAREN_AFTER.match(self.text, self.E[j]) is not None)
+
+    def paren_comma(self, j: int) -> bool:
+        """Whether a comma follows the parenthesis that token ``j`` ends ("Nanney (R), a ...")."""
+        return j + 1 < self.n and self.text[self.E[j]:self.S[j + 1]].strip() in ("),", ".),")
+
     def comma(self, i: int) -> bool:
         """Whether a comma (alone, or after an abbreviation's full stop) follows token ``i``."""
         return self.gap(i).strip() in (",", ".,")
@@ -218,8 +240,14 @@ class _Doc:
     def skip_left(self, j: int, first: int) -> int:
         """Step left over the words between a subject and its verb: auxiliaries and adverbs
         ("has likewise"), "-ly" adverbs ("vividly"), reflexives ("she herself"), and times
-        ("Conway on Sunday also reiterated")."""
-        while j >= first and self.plain(j):
+        ("Conway on Sunday also reiterated"), and a party label in parentheses."""
+        while j >= first:
+            pb = self.paren_back(j)
+            if pb != j:
+                j = pb
+                continue
+            if not self.joins(j):
+                break
             w = self.low[j]
             if self.cls(j) == "skip" or w in _REFLEXIVE or w in _TIME_WORDS or (
                     w.endswith("ly") and len(w) > 4 and not self.cap(j) and not self.cls(j)
@@ -245,6 +273,17 @@ class _Doc:
         if self.cls(j).startswith("pronoun"):
             return j, j
         k = j
+        if not self.np_ish(j):
+            # an unknown head ("advocates"), perhaps after unknown modifiers ("refugee
+            # advocates"), is a noun when a determiner, modifier or name comes before it
+            m = j
+            while m - 1 >= lo and j - m < 2 and self.plain(m - 1) and not self.np_ish(m - 1) \
+                    and not self.cls(m - 1) and self.text[self.S[m - 1]].islower():
+                m -= 1
+            if not (m - 1 >= lo and self.plain(m - 1) and self.np_ish(m - 1)
+                    and self.cls(m - 1) in ("determiner", "modifier", "")):
+                return None  # a bare lowercase word: too likely a verb or adverb
+            k = m
         while k - 1 >= lo and j - k < _MAX_NP and self.plain(k - 1) and self.np_ish(k - 1):
             c = self.cls(k - 1)
             if self.low[k - 1] == "and" or (c == "connector" and not (self.cap(k) or self.cls(k))):
@@ -260,9 +299,6 @@ class _Doc:
                 k = left[0]
         while k < j and self.cls(k) == "connector":
             k += 1
-        head_known = self.np_ish(j)
-        if not head_known and k == j:
-            return None  # a bare lowercase word: too likely a verb or adverb
         return k, j
 
     def np_right(self, i: int, hi: int) -> tuple[int, int] | None:
@@ -298,13 +334,13 @@ class _Doc:
         k = j
         while k - 1 >= lo and self.plain(k - 1) and j - k < _MAX_NP:
             k -= 1
-        if k - 1 < lo or not self.comma(k - 1):
+        if k - 1 < lo or not (self.comma(k - 1) or self.paren_comma(k - 1)):
             return None
         relative = self.low[k] in ("who", "which")  # "Trump, who spoke in Ohio, said"
         if not relative and self.cls(k) not in ("determiner", "title", "role", "modifier", "anonymous") \
                 and not self.cap(k):
             return None
-        name = self.np_left(k - 1, lo)
+        name = self.np_left(self.paren_back(k - 1), lo)
         if name is None or not any(self.cap(t) for t in range(name[0], name[1] + 1)):
             return None
         return (name[0], name[1]) if relative else (name[0], j)
@@ -321,8 +357,8 @@ class _Doc:
         classes = [self.cls(t) for t in range(a, b + 1)]
         # an apposition "Denis Pushilin, the head of the DPR": the name is before the comma
         for t in range(a, b):
-            if self.comma(t):
-                name_part = self.speaker(a, t)[0]
+            if self.comma(t) or self.paren_comma(t):
+                name_part = self.speaker(a, self.paren_back(t))[0]
                 return _Speaker(start, end, name_part.name, name_part.type), ""
         if a == b and classes[0].startswith("pronoun"):
             want = {"pronoun_person": ("person",),
@@ -555,6 +591,8 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 if qt <= last and doc.tok_sent[qt] == doc.tok_sent[ci] and doc.S[qt] - qe < 3:
                     content = (qs, doc.E[_clause_end(doc, qt, last, cue_first)])
         # the speaker before the cue, unless already found
+        antecedent: tuple[int, int] | None = None
+        j = -1
         if sp_rng is None and kind != "according_to":
             j = doc.skip_left(ci - 1, first)
             lo = first
@@ -572,12 +610,15 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             if j >= lo:
                 wj = doc.low[j]
                 if wj in ("who", "which", "that") and j - 1 >= lo:
-                    # "the NRA, which is hoping", "Trump, who said": the antecedent speaks
+                    # "the NRA, which is hoping", "Trump, who said": the relative pronoun is
+                    # the speaker as written (as PARC annotates it), its antecedent the name
                     if doc.plain(j - 1) or (doc.comma(j - 1) and wj != "that"):
-                        sp_rng = doc.np_left(j - 1, lo)
+                        antecedent = doc.np_left(j - 1, lo)
+                        if antecedent is not None:
+                            sp_rng = (j, j)
                 elif wj in ("and", "but") and doc.plain(j):
                     sp_rng = shared()  # "..., but added"; "said ... and argued"
-                elif doc.plain(j) or j == ci - 1 and doc.gap(j).strip() == "":
+                elif doc.joins(j):
                     sp_rng = doc.np_left(j, lo)
                     # nominal: "Moscow's claim", "the accusation"
                     if sp_rng is not None and doc.cls(j) == "determiner" and sp_rng == (j, j):
@@ -626,7 +667,12 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 used_quotes.update(doc.chain[k] for k in inside)
                 if kind == "indirect":
                     kind = "mixed"
-        if sp_rng is not None:
+        if sp_rng is not None and antecedent is not None and sp_rng == (j, j):
+            ante, flag = doc.speaker(*antecedent)
+            spk = _Speaker(doc.S[j], doc.E[j], ante.name or text[ante.start:ante.end], ante.type)
+            if flag:
+                flags.append(flag)
+        elif sp_rng is not None:
             spk, flag = doc.speaker(*sp_rng)
             if flag:
                 flags.append(flag)
