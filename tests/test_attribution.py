@@ -308,3 +308,12 @@ def test_feature_columns_include_sourcing_shares() -> None:
     rates = feature_columns()
     assert "anonymous_share" in rates and "non_neutral_share" in rates
     assert "attributions_n" in feature_columns(kind="counts")
+
+
+@pytest.mark.parametrize("text, nested", [
+    ("Sexton said he thinks many back Trump.", [False, True]),
+    ("Sexton said it. He thinks many back Trump.", [False, False]),
+    ('"We believe it," she said.', [False]),  # the cue inside the quotation is not extracted at all
+])
+def test_nested_attributions_are_marked(text: str, nested: list[bool]) -> None:
+    assert quotes(text)["nested"].tolist() == nested

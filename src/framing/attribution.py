@@ -22,6 +22,8 @@ columns of :data:`framing.schema.QUOTE_COLUMNS` plus ``speaker_name``, ``sentenc
   recent compatible speaker before them);
 * ``source_type``: ``person``, ``government``, ``organisation``, ``anonymous``, ``media``,
   ``document`` or ``pronoun_unresolved``;
+* ``nested``: the cue lies inside another attribution's content ("Sexton said he *thinks*
+  ..."), reported speech within reported speech;
 * ``field``: ``text`` (offsets index into the article's ``text``) or ``title`` (offsets
   index into its ``title``, so the headline's stance can be compared with the body's);
 * ``problems``: what could not be found or looks wrong, comma-separated: ``no_speaker``,
@@ -75,7 +77,7 @@ __all__ = ["quotes", "sources", "sourcing_row", "Attributor", "ATTRIBUTION_COLUM
            "STANCES", "SOURCE_TYPES"]
 
 #: Columns of :func:`quotes`: the contract's columns, then the extras.
-ATTRIBUTION_COLUMNS: tuple[str, ...] = QUOTE_COLUMNS + ("speaker_name", "sentence", "field", "problems")
+ATTRIBUTION_COLUMNS: tuple[str, ...] = QUOTE_COLUMNS + ("speaker_name", "sentence", "field", "nested", "problems")
 #: The stances of the ``attribution`` lexicon.
 STANCES: tuple[str, ...] = ("neutral", "distancing", "emphatic", "conflict", "endorsing", "concessive")
 #: The source types a speaker can have.
@@ -720,7 +722,19 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         sent = doc.tok_sent[min(ti, doc.n - 1)]
         rows.append(_row(text, "direct", spk, cue, None, (cs, ce), sent, flags))
     rows.sort(key=lambda r: (r["cue_start"] if r["cue_start"] is not None else r["content_start"]))
+    _mark_nested(rows)
     return rows
+
+
+def _mark_nested(rows: list[dict[str, Any]]) -> None:
+    """Mark attributions whose cue lies inside another attribution's content ("Sexton said
+    he *thinks* ..."): reported within reported speech. PARC-style corpora such as PolNeAR
+    annotate only the outer one."""
+    spans = [(r["content_start"], r["content_end"], k) for k, r in enumerate(rows)
+             if r["content_start"] is not None]
+    for k, r in enumerate(rows):
+        c = r["cue_start"]
+        r["nested"] = c is not None and any(c0 <= c < c1 and j != k for c0, c1, j in spans)
 
 
 def _cut_contents(text: str, rows: list[dict[str, Any]]) -> None:
@@ -873,6 +887,7 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
     for c in _INT:
         df[c] = df[c].astype("Int64")
+    df["nested"] = df["nested"].astype(bool)
     for c in ("doc_id", "kind", "speaker", "cue", "stance", "content", "source_type",
               "speaker_name", "field", "problems"):
         df[c] = df[c].astype("string")
