@@ -259,3 +259,14 @@ def _LEXSET(cache={}):  # noqa: B006 - compiled once for the property test
     if "x" not in cache:
         cache["x"] = LexiconSet()
     return cache["x"]
+
+
+def test_spans_table_is_the_same_without_arrow_string_columns(seed, monkeypatch):
+    """The string columns are built in Arrow when pandas stores strings there; the plain
+    construction from Python objects gives the same table."""
+    import framing.spans as spans_module
+
+    fast = find_spans(seed)
+    monkeypatch.setattr(spans_module, "_ARROW_STR", None)
+    slow = find_spans(seed)
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)

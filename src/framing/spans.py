@@ -236,25 +236,7 @@ def _iter_analyses(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
         yield from zip(ids, batch, analyses)
 
 
-def _entry_tables(lexicons: LexiconSet) -> list[dict[str, np.ndarray]]:
-    """Per lexicon: each entry's category, subcategory, pattern and weight as arrays."""
-    cached = getattr(lexicons, "_entry_tables", None)
-    if cached is None:
-        cached = []
-        for lex in lexicons.lexicons:
-            es = lex.entries
-            cached.append({
-                "category": np.array([e.category for e in es], dtype=object),
-                "subcategory": np.array([e.subcategory for e in es], dtype=object),
-                "entry": np.array([e.pattern for e in es], dtype=object),
-                "weight": np.array([e.weight for e in es], dtype=np.float64),
-            })
-        lexicons._entry_tables = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _batch_span_rows(ids: list[str], texts: list[str], lexicons: LexiconSet,
-                     first_doc: int) -> dict[str, np.ndarray]:
+def _batch_span_rows(texts: list[str], lexicons: LexiconSet, first_doc: int) -> dict[str, Any]:
     """The spans of a batch of articles as columns, lexicons in order, then scare quotes.
 
     The texts are matched and segmented joined (:func:`framing.text.segment_batch`), and
@@ -263,7 +245,6 @@ def _batch_span_rows(ids: list[str], texts: list[str], lexicons: LexiconSet,
     sentence starts, each with one ``searchsorted`` per batch. Nothing runs per article; the
     rows equal those built from :func:`analyse` article by article (a property test checks).
     """
-    tables = _entry_tables(lexicons)
     n = len(texts)
     if n == 0:
         return {}
@@ -281,63 +262,132 @@ def _batch_span_rows(ids: list[str], texts: list[str], lexicons: LexiconSet,
     qs, qe = segments.quotes.start, segments.quotes.end
     sc_parts = [segments.scare] if len(segments.scare) else []
 
-    pieces: dict[str, list[np.ndarray]] = {c: [] for c in ("start", "end", "lexicon", "category",
-                                                           "subcategory", "entry", "weight", "quoted")}
-    for li, lex in enumerate(lexicons.lexicons):
-        m = matches[li]
+    # per lexicon: global entry ids (scare quotes: the last id) and voice
+    base = _row_tables(lexicons)["base"]
+    starts, ends, gids, lex, quoted = [], [], [], [], []
+    for li, m in enumerate(matches):
         k = len(m.start)
         if not k:
             continue
-        tab = tables[li]
-        pieces["start"].append(m.start)
-        pieces["end"].append(m.end)
-        pieces["lexicon"].append(np.full(k, lex.name, dtype=object))
-        for c in ("category", "subcategory", "entry", "weight"):
-            pieces[c].append(tab[c][m.entry])
+        starts.append(m.start)
+        ends.append(m.end)
+        gids.append(m.entry + base[li])
+        lex.append(np.full(k, li, dtype=np.int64))
         if len(qs):
             pos = np.searchsorted(qs, m.start, side="right") - 1
-            pieces["quoted"].append((pos >= 0) & (m.start < qe[np.maximum(pos, 0)]))
+            quoted.append((pos >= 0) & (m.start < qe[np.maximum(pos, 0)]))
         else:
-            pieces["quoted"].append(np.zeros(k, dtype=bool))
+            quoted.append(np.zeros(k, dtype=bool))
+    scare_entry: list[str] = []
     if sc_parts:
         scare = np.concatenate(sc_parts)
         k = len(scare)
         sx, sy = scare[:, 0], scare[:, 1]
-        pieces["start"].append(sx)
-        pieces["end"].append(sy)
-        pieces["lexicon"].append(np.full(k, "text", dtype=object))
-        pieces["category"].append(np.full(k, "scare_quote", dtype=object))
-        pieces["subcategory"].append(np.full(k, "", dtype=object))
-        pieces["entry"].append(np.array([joined[x:y].lower() for x, y in zip(sx.tolist(), sy.tolist())],
-                                        dtype=object))
-        pieces["weight"].append(np.ones(k))
-        pieces["quoted"].append(np.zeros(k, dtype=bool))  # the outlet's device: narrator
-    if not pieces["start"]:
+        starts.append(sx)
+        ends.append(sy)
+        gids.append(np.full(k, base[-1], dtype=np.int64))
+        lex.append(np.full(k, len(matches), dtype=np.int64))
+        quoted.append(np.zeros(k, dtype=bool))  # the outlet's device: narrator
+        scare_entry = [joined[x:y].lower() for x, y in zip(sx.tolist(), sy.tolist())]
+    if not starts:
         return {}
-    out = {c: np.concatenate(v) for c, v in pieces.items()}
-    start, end = out["start"], out["end"]
+    start, end = np.concatenate(starts), np.concatenate(ends)
     doc = np.searchsorted(offsets, start, side="right") - 1
     sentence = np.searchsorted(sent_starts, start, side="right") - 1 - sent_off[doc]
-    out["sentence"] = np.maximum(sentence, 0)
-    out["voice"] = np.where(out.pop("quoted"), "quoted", "narrator").astype(object)
-    out["doc_id"] = np.array(ids, dtype=object)[doc]
-    out["text"] = np.array([joined[x:y] for x, y in zip(start.tolist(), end.tolist())], dtype=object)
-    out["start"] = start - offsets[doc]
-    out["end"] = end - offsets[doc]
-    out["_doc"] = doc + first_doc
-    return out
+    return {
+        "start": start - offsets[doc],
+        "end": end - offsets[doc],
+        "sentence": np.maximum(sentence, 0),
+        "_doc": doc + first_doc,
+        "_lex": np.concatenate(lex),
+        "_gid": np.concatenate(gids),
+        "_quoted": np.concatenate(quoted),
+        "_text": [joined[x:y] for x, y in zip(start.tolist(), end.tolist())],
+        "_scare_entry": scare_entry,
+    }
 
 
-def _spans_frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
-    """Concatenate batch pieces into the spans table, sorted by article, start, end, lexicon."""
+def _row_tables(lexicons: LexiconSet) -> dict[str, Any]:
+    """Every entry of every lexicon in one numbering (entry ``k`` of lexicon ``li`` is
+    ``base[li] + k``; the last number is the scare quotes'), with its columns."""
+    cached = getattr(lexicons, "_row_tables", None)
+    if cached is None:
+        sizes = [len(lex.entries) for lex in lexicons.lexicons]
+        entries = [e for lex in lexicons.lexicons for e in lex.entries]
+        names = [lex.name for lex in lexicons.lexicons] + ["text"]
+        cached = {
+            "base": np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
+            "category": [e.category for e in entries] + ["scare_quote"],
+            "subcategory": [e.subcategory for e in entries] + [""],
+            "entry": [e.pattern for e in entries],
+            "weight": np.array([e.weight for e in entries] + [1.0], dtype=np.float64),
+            "lexicon": names,
+            # the order of the names, for sorting rows by lexicon name with integer keys
+            "lexicon_rank": np.unique(np.array(names, dtype=object), return_inverse=True)[1].astype(np.int64),
+        }
+        lexicons._row_tables = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _string_column(values: list[str], codes: np.ndarray) -> Any:
+    """``values[codes]`` as a string column: taken in Arrow when pandas stores strings there
+    (the default with pyarrow installed), far faster than converting Python objects."""
+    if _ARROW_STR is not None:
+        import pyarrow as pa
+
+        arr = pa.array(values, type=pa.large_string()).take(pa.array(codes))
+        return pd.arrays.ArrowStringArray(arr, dtype=_ARROW_STR)
+    return np.array(values, dtype=object)[codes]
+
+
+def _arrow_str_dtype() -> Any:
+    """The dtype pandas gives a column of Python strings, when it is Arrow-backed (else None)."""
+    dtype = pd.Series(np.array(["a"], dtype=object)).dtype
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:  # pragma: no cover - pandas would not store strings in Arrow then
+        return None
+    arrow_str = getattr(pd.arrays, "ArrowStringArray", None)
+    if arrow_str is not None and isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return dtype
+    return None
+
+
+_ARROW_STR = _arrow_str_dtype()
+
+
+def _spans_frame(parts: list[dict[str, Any]], ids: list[str], lexicons: LexiconSet) -> pd.DataFrame:
+    """Concatenate batch pieces into the spans table, sorted by article, start, end, lexicon
+    name (stable: then lexicon order, then entry)."""
     parts = [p for p in parts if p]
     names = (*SPAN_COLUMNS, "weight")
     if not parts:
         out = pd.DataFrame({c: pd.Series([], dtype=object) for c in names})
         return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
-    cols = {c: np.concatenate([p[c] for p in parts]) for c in (*names, "_doc")}
-    order = np.lexsort((cols["lexicon"], cols["end"], cols["start"], cols["_doc"]))
-    out = pd.DataFrame({c: cols[c][order] for c in names})
+    tab = _row_tables(lexicons)
+    cols = {c: np.concatenate([p[c] for p in parts])
+            for c in ("start", "end", "sentence", "_doc", "_lex", "_gid", "_quoted")}
+    order = np.lexsort((tab["lexicon_rank"][cols["_lex"]], cols["end"], cols["start"], cols["_doc"]))
+    gid = cols["_gid"][order]
+    scare_entries = [e for p in parts for e in p["_scare_entry"]]
+    is_scare = np.flatnonzero(cols["_gid"] == len(tab["entry"]))  # scare rows, in part order
+    scare_code = np.empty(len(gid), dtype=np.int64)
+    scare_code[is_scare] = len(tab["entry"]) + np.arange(len(is_scare))
+    entry_code = np.where(gid == len(tab["entry"]), scare_code[order], gid)
+    texts = [t for p in parts for t in p["_text"]]
+    out = pd.DataFrame({
+        "doc_id": _string_column(ids, cols["_doc"][order]),
+        "start": cols["start"][order],
+        "end": cols["end"][order],
+        "text": _string_column(texts, order),
+        "lexicon": _string_column(tab["lexicon"], cols["_lex"][order]),
+        "category": _string_column(tab["category"], gid),
+        "subcategory": _string_column(tab["subcategory"], gid),
+        "entry": _string_column(tab["entry"] + scare_entries, entry_code),
+        "sentence": cols["sentence"][order],
+        "voice": _string_column(["narrator", "quoted"], cols["_quoted"][order].astype(np.int64)),
+        "weight": tab["weight"][gid],
+    })
     return out.astype({"start": "int64", "end": "int64", "sentence": "int64", "weight": "float64"})
 
 
@@ -415,18 +465,18 @@ def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | 
         out.attrs["lexicons"] = lexset.stamps()
         return out
     parts = []
-    first = 0
+    all_ids: list[str] = []
     bar = _progress_bar(df, progress)
     try:
         for ids, texts in _text_batches(df):
-            parts.append(_batch_span_rows(ids, texts, lexset, first))
-            first += len(ids)
+            parts.append(_batch_span_rows(texts, lexset, len(all_ids)))
+            all_ids += ids
             if bar is not None:
                 bar.update(len(ids))
     finally:
         if bar is not None:
             bar.close()
-    out = _spans_frame(parts)
+    out = _spans_frame(parts, all_ids, lexset)
     out.attrs["lexicons"] = lexset.stamps()
     return out
 
