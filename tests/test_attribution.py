@@ -71,7 +71,16 @@ CASES = [
       ("indirect", "The group", "group", "organisation", "said", "neutral", "nothing")]),
     ("It is a debacle, she vividly described.",
      [("indirect", "she", None, "pronoun_unresolved", "described", "neutral", "It is a debacle")]),
+    ("John McCain: Republican Populist Anger Appeals to Bad Angels",
+     [("indirect", "John McCain", "John McCain", "person", ":", None,
+       "Republican Populist Anger Appeals to Bad Angels")]),
+    ("According to early results of exit polls conducted for the AP, voters are angry.",
+     [("according_to", "early results of exit polls conducted for the AP", None, "anonymous",
+       "According to", "neutral", "voters are angry")]),
     # negatives: no attribution at all
+    ("UPDATE: The story was corrected on Monday.", []),  # a label, not a speaker
+    ("10:10 p.m. Donald Trump won at least 44 delegates.", []),  # a time
+    ("Hillary Clinton: 1,769.", []),  # a tally, not a statement
     ("Officials sought to explain it.", []),  # an infinitive cue with no speaker of its own
     ("The patient was admitted to hospital on Monday.", []),  # a weak form in the passive
     ("The self-declared republic held a vote.", []),  # a cue inside a compound
