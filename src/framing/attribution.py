@@ -71,6 +71,7 @@ import pandas as pd
 
 from .lexicon import Lexicon, load_lexicon
 from .schema import QUOTE_COLUMNS
+from .text import paragraph_spans
 from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, as_articles, map_chunks
 
 __all__ = ["quotes", "sources", "sourcing_row", "Attributor", "ATTRIBUTION_COLUMNS", "SOURCING_COLUMNS",
@@ -85,6 +86,8 @@ SOURCE_TYPES: tuple[str, ...] = ("person", "government", "organisation", "anonym
                                  "document", "pronoun_unresolved")
 
 _MAX_NP = 12  # tokens of a speaker noun phrase
+_MAX_SOURCE = 20  # tokens of the source after "according to"
+_MAX_COLON_SPEAKER = 6  # tokens before the colon of a "Graham: Trump's rhetoric ..." line
 _MIN_QUOTE_WORDS = 4
 _THAT_WINDOW = 6  # "that" this many tokens after a cue starts its content  # a quotation without a cue is listed from this length on
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
@@ -103,6 +106,11 @@ _PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _MAX_PAREN = 16  # characters of a parenthesis skipped inside a speaker ("(R-Fla.)")
 _PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,%d}\)[ \t]+" % _MAX_PAREN)
+_COLON_LABELS = frozenset({"update", "updated", "photo", "photos", "video", "watch", "related", "read",
+                           "note", "editor's", "source", "sources", "credit", "correction", "warning",
+                           "breaking", "exclusive", "opinion", "analysis", "q", "a", "by", "listen",
+                           "contributing", "name", "byline", "twitter", "facebook", "email", "age",
+                           "city", "follow", "posted", "published", "tags", "topics", "image"})
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
 _NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
@@ -538,7 +546,15 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         words_ = pattern.split()
         if words_[:2] == ["according", "to"]:
             kind = "according_to"
+            # the source runs to the next punctuation ("according to early results of exit
+            # polls conducted for the AP, ...")
             sp_rng = doc.np_right(cj + 1, last) if cj + 1 <= last else None
+            if cj + 1 <= last and doc.cls(cj + 1) not in ("break", "skip"):
+                k = cj + 1
+                while k + 1 <= last and k - cj < _MAX_SOURCE and doc.joins(k):
+                    k += 1
+                if sp_rng is None or k > sp_rng[1]:
+                    sp_rng = (cj + 1, k)
             if sp_rng is not None:
                 if ci == first or not doc.plain(ci - 1) and doc.gap(ci - 1).strip() != ",":
                     c0 = sp_rng[1] + 1
@@ -689,6 +705,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             flags.append("no_content")
         rows.append(_row(text, kind, spk, (s, e), stance, content, doc.tok_sent[ci], flags))
     _cut_contents(text, rows)
+    rows += _colon_lines(doc, {r["cue_start"] for r in rows if r["cue_start"] is not None}, used_quotes)
     # quotations that no cue claimed
     seen_chains = set()
     for k, part in enumerate(doc.q):
@@ -735,6 +752,44 @@ def _mark_nested(rows: list[dict[str, Any]]) -> None:
     for k, r in enumerate(rows):
         c = r["cue_start"]
         r["nested"] = c is not None and any(c0 <= c < c1 and j != k for c0, c1, j in spans)
+
+
+def _colon_lines(doc: _Doc, cues: set[int], used_quotes: set[int]) -> list[dict[str, Any]]:
+    """``Graham: Trump's 'Incredibly Hateful Rhetoric' ...``: a paragraph (often a headline)
+    that opens with a short name and a colon attributes the rest of its sentence to that name;
+    the colon is the cue (no stance)."""
+    text, out = doc.text, []
+    for p0, p1 in paragraph_spans(text).tolist():
+        colon = text.find(":", p0, min(p1, p0 + 80))
+        if colon < 0 or colon in cues:
+            continue
+        a = doc.tok_at(p0)
+        b = int(np.searchsorted(doc.a.tokens.ends, colon, side="right")) - 1
+        if not (0 <= a <= b < doc.n) or b - a + 1 > _MAX_COLON_SPEAKER or doc.E[b] != colon:
+            continue
+        if not doc.name_cap(a) or any(doc.voice[doc.S[t]] for t in range(a, b + 1)):
+            continue
+        if not all(doc.np_ish(t) and (t == b or doc.joins(t)) for t in range(a, b + 1)):
+            continue
+        if doc.low[a] in _COLON_LABELS or not text[doc.S[a]].isalpha() \
+                or not text.startswith((" ", "\t", "\u00a0"), colon + 1):
+            continue  # a label ("UPDATE:"), a time ("10:10 p.m."), a handle ("Twitter: @x")
+        spk, flag = doc.speaker(a, b)
+        c0 = colon + 1
+        ti = doc.tok_at(c0)
+        if ti >= doc.n or doc.S[ti] >= p1:
+            continue
+        _, last = doc.sent_bounds(ti)
+        c0, c1 = _strip_span(text, c0, min(doc.E[last], p1))
+        c0 += len(text[c0:c1]) - len(text[c0:c1].lstrip())
+        if len(text[c0:c1].split()) < 3 or text[c0] in "@#0123456789":
+            continue  # "Hillary Clinton: 1,769", "Twitter: @Milbank"
+        inside = [k for k, q in enumerate(doc.q) if q[0] >= c0 and q[1] <= c1 + 1]
+        used_quotes.update(doc.chain[k] for k in inside)
+        kind = "direct" if inside and doc.q[inside[0]][0] <= c0 + 1 else "indirect"
+        out.append(_row(text, kind, spk, (colon, colon + 1), None, (c0, c1), doc.tok_sent[a],
+                        [flag] if flag else []))
+    return out
 
 
 def _cut_contents(text: str, rows: list[dict[str, Any]]) -> None:
