@@ -326,3 +326,15 @@ def test_feature_columns_include_sourcing_shares() -> None:
 ])
 def test_nested_attributions_are_marked(text: str, nested: list[bool]) -> None:
     assert quotes(text)["nested"].tolist() == nested
+
+
+def test_sources_by_source_type() -> None:
+    arts = pd.DataFrame({"text": ["Moscow claimed it was over. Officials said it was not. Critics claim it is.",
+                                  "Kyiv said it won."],
+                         "outlet": ["A", "B"]}, index=pd.Index(["1", "2"], name="doc_id"))
+    t = sources(arts, level="source_type")
+    assert t.index.names == ["outlet", "source_type"]
+    got = t.reset_index()[["outlet", "source_type", "neutral", "distancing", "total"]].values.tolist()
+    assert got == [["A", "anonymous", 1, 1, 2], ["A", "government", 0, 1, 1], ["B", "government", 1, 0, 1]]
+    with pytest.raises(ValueError, match="level must be"):
+        sources(arts, level="outlet")

@@ -180,3 +180,39 @@ def test_stance_counts_from_features():
 def test_analysis_figures_reject_bad_input(call, error):
     with pytest.raises(error):
         call()
+
+
+def _sources_table():
+    return pd.DataFrame({"neutral": [8, 1, 0], "distancing": [2, 3, 1], "total": [10, 4, 1],
+                         "non_neutral_share": [0.2, 0.75, 1.0]},
+                        index=pd.MultiIndex.from_tuples([("A", "person"), ("A", "government"), ("B", "media")],
+                                                        names=["outlet", "source_type"]))
+
+
+def test_stance_heatmap_cells_ticks_and_files(tmp_path):
+    from framing.plots import stance_heatmap
+
+    fig = stance_heatmap(_sources_table(), min_cues=2)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A / person (n = 10)", "A / government (n = 4)"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["neutral", "distancing"]  # total, share dropped
+    assert sorted(t.get_text() for t in ax.texts) == ["20%\n(2)", "25%\n(1)", "75%\n(3)", "80%\n(8)"]
+    paths = save_figure(fig, "heat", _sources_table().reset_index(), directory=tmp_path)
+    assert all(p.exists() and p.stat().st_size > 0 for p in paths.values())
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("table,error", [
+    (pd.DataFrame({"neutral": [-1]}), ValueError),
+    (pd.DataFrame({"neutral": [1]}), None),
+    ([1, 2], TypeError),
+])
+def test_stance_heatmap_rejects_bad_input(table, error):
+    from framing.plots import stance_heatmap
+
+    if error is None:
+        with pytest.raises(ValueError, match="or more cues"):
+            stance_heatmap(table, min_cues=5)
+    else:
+        with pytest.raises(error):
+            stance_heatmap(table)

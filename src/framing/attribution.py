@@ -88,8 +88,8 @@ SOURCE_TYPES: tuple[str, ...] = ("person", "government", "organisation", "anonym
 _MAX_NP = 12  # tokens of a speaker noun phrase
 _MAX_SOURCE = 20  # tokens of the source after "according to"
 _MAX_COLON_SPEAKER = 6  # tokens before the colon of a "Graham: Trump's rhetoric ..." line
-_MIN_QUOTE_WORDS = 4
-_THAT_WINDOW = 6  # "that" this many tokens after a cue starts its content  # a quotation without a cue is listed from this length on
+_MIN_QUOTE_WORDS = 4  # a quotation without a cue is listed from this length on
+_THAT_WINDOW = 6  # "that" this many tokens after a cue starts its content
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
 _TIME_LEAD = re.compile(
     r"(?:(?:on|last|this|earlier|early|late|later)\s+)?(?:" + _DAYS + r"|week|month|year|morning|"
@@ -1030,7 +1030,7 @@ def _quotes_frame(df: pd.DataFrame, lexset: LexiconSet, words: _Words, titles: b
 
 
 def sources(articles: Any = None, *, attributions: pd.DataFrame | None = None,
-            by: str | None = "outlet", **kwargs: Any) -> pd.DataFrame:
+            by: str | None = "outlet", level: str = "speaker", **kwargs: Any) -> pd.DataFrame:
     """Who gets which reporting verbs: a speaker x stance table, by outlet.
 
     Counts the attributions of :func:`quotes` per (group, speaker, source type) and stance,
@@ -1042,6 +1042,8 @@ def sources(articles: Any = None, *, attributions: pd.DataFrame | None = None,
         articles: an articles table (needs ``by`` as a column unless ``by`` is None).
         attributions: the output of :func:`quotes`, if already computed.
         by: the grouping column of ``articles`` (``None``: one group).
+        level: ``"speaker"`` (rows per speaker and source type) or ``"source_type"`` (rows per
+            source type only: which kinds of source get the distancing and conflict verbs).
         **kwargs: passed to :func:`quotes`.
 
     Example:
@@ -1056,8 +1058,12 @@ def sources(articles: Any = None, *, attributions: pd.DataFrame | None = None,
         raise ValueError("give articles, attributions, or both")
     q = attributions if attributions is not None else quotes(articles, **kwargs)
     q = q[q["cue"].notna() & q["stance"].notna()]
+    if level not in ("speaker", "source_type"):
+        raise ValueError(f"level must be 'speaker' or 'source_type', not {level!r}")
     speaker = q["speaker_name"].fillna(q["speaker"]).fillna("(no speaker)")
-    keys = {"speaker": speaker, "source_type": q["source_type"].fillna("")}
+    keys = {"speaker": speaker, "source_type": q["source_type"].fillna("(no speaker)")}
+    if level == "source_type":
+        del keys["speaker"]
     if by is not None:
         if articles is None:
             raise ValueError("grouping by a column needs the articles table")

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # matplotlib is imported when a figure is made, not when fram
     from matplotlib.figure import Figure
 
 __all__ = ["OKABE_ITO", "STYLE_PATH", "fightin_words", "naming_bars", "rates_by_group",
-           "save_figure", "stance_counts", "stance_profile", "use_style"]
+           "save_figure", "stance_counts", "stance_heatmap", "stance_profile", "use_style"]
 
 #: The Okabe-Ito colour-blind safe palette, in the order the style cycles through it.
 OKABE_ITO: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
@@ -470,4 +470,64 @@ def stance_profile(counts: pd.DataFrame) -> Figure:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / len(counts)),
               ncol=min(len(counts.columns), 6), handlelength=1.8, handleheight=1.1, title="stance",
               title_fontsize=9)
+    return fig
+
+
+def stance_heatmap(table: pd.DataFrame, *, title: str = "Which sources get which reporting verbs",
+                   min_cues: int = 1) -> Figure:
+    """Speaker (or source type) x stance: the share of each row's cues per stance, as a heatmap.
+
+    Cells hold the percentage (and the count) of the row's attribution cues with that stance,
+    so a reader sees whom an outlet lets "say" and whom it makes "claim" or "deny" (the
+    reporting-verb evaluation of Bergler 1992). The colour scale is sequential ``cividis``
+    (readable under colour-vision deficiencies and in greyscale), and every cell is labelled,
+    so the figure does not rely on colour alone.
+
+    Args:
+        table: :func:`framing.sources` output (index levels such as ``outlet`` and
+            ``source_type``; one column per stance, plus ``total`` and ``non_neutral_share``,
+            which are ignored), or any table of non-negative counts with stances as columns.
+        title: the figure title.
+        min_cues: leave out rows with fewer cues.
+
+    Returns:
+        The figure; save it with ``table.reset_index()``.
+
+    Example:
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> t = pd.DataFrame({"neutral": [8, 1], "distancing": [2, 3]},
+        ...                  index=pd.Index(["person", "government"], name="source_type"))
+        >>> fig = stance_heatmap(t)
+        >>> [x.get_text() for x in fig.axes[0].get_yticklabels()]
+        ['person (n = 10)', 'government (n = 4)']
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be a DataFrame, got {type(table).__name__}")
+    counts = table.drop(columns=[c for c in ("total", "non_neutral_share") if c in table.columns])
+    counts = counts.apply(pd.to_numeric, errors="raise").fillna(0)
+    if counts.empty or (counts.to_numpy() < 0).any():
+        raise ValueError("table must be a non-empty table of non-negative counts")
+    n = counts.sum(axis=1)
+    counts = counts.loc[n >= max(min_cues, 1)]
+    if counts.empty:
+        raise ValueError(f"no row has {max(min_cues, 1)} or more cues")
+    n = counts.sum(axis=1)
+    share = counts.div(n, axis=0) * 100
+    labels = [" / ".join(str(x) for x in (k if isinstance(k, tuple) else (k,))) for k in counts.index]
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(1.2 + 1.05 * len(counts.columns), 1.4 + 0.42 * len(counts)))
+    im = ax.imshow(share.to_numpy(), cmap="cividis", vmin=0, vmax=100, aspect="auto")
+    for i in range(share.shape[0]):
+        for j in range(share.shape[1]):
+            v, c = share.iat[i, j], int(counts.iat[i, j])
+            ax.text(j, i, f"{v:.0f}%\n({c})", ha="center", va="center", fontsize=8,
+                    color="black" if v >= 55 else "white")
+    ax.set_xticks(range(share.shape[1]), list(share.columns), rotation=30, ha="right")
+    ax.set_yticks(range(share.shape[0]), [f"{lab} (n = {int(v)})" for lab, v in zip(labels, n)])
+    ax.grid(False)
+    ax.set_xlabel("stance of the reporting verb")
+    ax.set_ylabel(" / ".join(str(x) for x in counts.index.names if x) or "row")
+    ax.set_title(title)
+    cbar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    cbar.set_label("share of the row's cues (%)")
     return fig
