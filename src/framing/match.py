@@ -786,7 +786,7 @@ class Matcher:
 
 
 class _HashSet:
-    """Sorted uint64 hashes plus an open-addressing table (linear probing, load <= 1/4) over
+    """Sorted uint64 hashes plus an open-addressing table (linear probing, load <= 1/16) over
     them: membership costs about one cached lookup per value, with no binary search."""
 
     _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -794,7 +794,7 @@ class _HashSet:
     def __init__(self, hashes: np.ndarray):
         self.sorted = np.sort(np.asarray(hashes, dtype=np.uint64))
         bits = 4
-        while (1 << bits) < 4 * len(self.sorted):
+        while (1 << bits) < 16 * len(self.sorted):  # sparse: most values miss at the first probe
             bits += 1
         self.shift = np.uint64(64 - bits)
         self.mask = (1 << bits) - 1
@@ -841,10 +841,12 @@ class _HashSet:
             pos_parts.append(sl[hit])
             cont = (sl >= 0) & ~hit
             idx, cur = idx[cont], (cur[cont] + 1) & self.mask
-        found = np.concatenate(idx_parts)
-        pos = np.concatenate(pos_parts)
-        order = np.argsort(found, kind="stable")
-        return found[order], pos[order]
+        # back in value order: scatter into a full-length array (cheaper than sorting)
+        at = np.full(len(values), -1, dtype=np.int64)
+        for i, p in zip(idx_parts, pos_parts):
+            at[i] = p
+        found = np.flatnonzero(at >= 0)
+        return found, at[found]
 
     def member(self, values: np.ndarray) -> np.ndarray:
         out = np.zeros(len(values), dtype=bool)
