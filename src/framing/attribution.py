@@ -63,6 +63,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache, partial
 from typing import Any, Iterator, NamedTuple
 
@@ -111,7 +112,6 @@ _COLON_LABELS = frozenset({"update", "updated", "photo", "photos", "video", "wat
                            "breaking", "exclusive", "opinion", "analysis", "q", "a", "by", "listen",
                            "contributing", "name", "byline", "twitter", "facebook", "email", "age",
                            "city", "follow", "posted", "published", "tags", "topics", "image"})
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
 _NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
                                "friday", "saturday", "sunday", "today", "yesterday"})
@@ -164,6 +164,7 @@ class _Doc:
         q = a.quotes
         self.q = list(zip(q.start.tolist(), q.end.tolist(), q.content_start.tolist(),
                           q.content_end.tolist(), q.closed.tolist(), q.continued.tolist()))
+        self.q_starts = [part[0] for part in self.q]
         # chains of quotation parts running over paragraphs
         self.chain = []
         c = -1
@@ -173,7 +174,7 @@ class _Doc:
             self.chain.append(c)
         self.voice = a.voice
         self.speakers: list[_Speaker] = []
-        self._lower_seen: set[str] | None = None
+        self._lower_seen: dict[str, bool] = {}
 
     # ---------------------------------------------------------------- token helpers
     def cls(self, i: int) -> str:
@@ -193,10 +194,25 @@ class _Doc:
         if not self.cap(i):
             return False
         if i == 0 or self.tok_sent[i - 1] != self.tok_sent[i]:
-            if self._lower_seen is None:
-                self._lower_seen = set(_LOWER_WORD.findall(self.text))
-            return self.text[self.S[i]:self.E[i]].lower() not in self._lower_seen
+            return not self.written_lower(self.text[self.S[i]:self.E[i]].lower())
         return True
+
+    def written_lower(self, w: str) -> bool:
+        """Whether the text has ``w`` (lower case) as a whole word somewhere."""
+        seen = self._lower_seen.get(w)
+        if seen is None:
+            seen = False
+            text, n = self.text, len(w)
+            p = text.find(w)
+            while p >= 0:
+                before = text[p - 1] if p else " "
+                after = text[p + n] if p + n < len(text) else " "
+                if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
+                    seen = True
+                    break
+                p = text.find(w, p + 1)
+            self._lower_seen[w] = seen
+        return seen
 
     def plain(self, i: int) -> bool:
         """Whether tokens ``i`` and ``i + 1`` are separated by plain space (or a hyphen)."""
@@ -439,6 +455,14 @@ class _Doc:
         return _Speaker(start, end, None, "anonymous"), ""
 
     # ---------------------------------------------------------------- quotations
+    def quotes_starting(self, lo: int, hi: int) -> range:
+        """Indices of the quotation parts that open at an offset in ``[lo, hi)``."""
+        return range(bisect_left(self.q_starts, lo), bisect_left(self.q_starts, hi))
+
+    def quotes_within(self, lo: int, hi: int) -> list[int]:
+        """Indices of the quotation parts lying inside ``[lo, hi]``."""
+        return [k for k in self.quotes_starting(lo, hi) if self.q[k][1] <= hi]
+
     def chain_span(self, k: int) -> tuple[int, int, int, int, bool]:
         """Content start/end and outer start/end of quotation part ``k``'s whole chain."""
         c = self.chain[k]
@@ -676,11 +700,12 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 while m is not None and m.end() > c0:
                     c0 = m.end()
                     m = _TIME_LEAD.match(text, c0, c1)
-                for q in doc.q:  # a quotation opened inside the content ends with it
-                    if c0 <= q[0] < c1 < q[1] and q[1] - c1 <= 3:
+                for k in doc.quotes_starting(c0, c1):  # a quotation opened inside the content ends with it
+                    q = doc.q[k]
+                    if c1 < q[1] and q[1] - c1 <= 3:
                         c1 = q[1]
             content = (c0, c1) if c1 > c0 else None
-            inside = [k for k, q in enumerate(doc.q) if q[0] >= c0 and q[1] <= c1 + 1] if content else []
+            inside = doc.quotes_within(c0, c1 + 1) if content else []
             if inside:
                 used_quotes.update(doc.chain[k] for k in inside)
                 if kind == "indirect":
@@ -747,11 +772,17 @@ def _mark_nested(rows: list[dict[str, Any]]) -> None:
     """Mark attributions whose cue lies inside another attribution's content ("Sexton said
     he *thinks* ..."): reported within reported speech. PARC-style corpora such as PolNeAR
     annotate only the outer one."""
-    spans = [(r["content_start"], r["content_end"], k) for k, r in enumerate(rows)
-             if r["content_start"] is not None]
-    for k, r in enumerate(rows):
-        c = r["cue_start"]
-        r["nested"] = c is not None and any(c0 <= c < c1 and j != k for c0, c1, j in spans)
+    if not rows:
+        return
+    none = -1
+    c0 = np.array([none if r["content_start"] is None else r["content_start"] for r in rows])
+    c1 = np.array([none if r["content_end"] is None else r["content_end"] for r in rows])
+    cue = np.array([none if r["cue_start"] is None else r["cue_start"] for r in rows])
+    inside = (c0[None, :] <= cue[:, None]) & (cue[:, None] < c1[None, :])
+    np.fill_diagonal(inside, False)
+    nested = inside.any(axis=1) & (cue >= 0)
+    for r, v in zip(rows, nested.tolist()):
+        r["nested"] = v
 
 
 def _colon_lines(doc: _Doc, cues: set[int], used_quotes: set[int]) -> list[dict[str, Any]]:
@@ -784,7 +815,7 @@ def _colon_lines(doc: _Doc, cues: set[int], used_quotes: set[int]) -> list[dict[
         c0 += len(text[c0:c1]) - len(text[c0:c1].lstrip())
         if len(text[c0:c1].split()) < 3 or text[c0] in "@#0123456789":
             continue  # "Hillary Clinton: 1,769", "Twitter: @Milbank"
-        inside = [k for k, q in enumerate(doc.q) if q[0] >= c0 and q[1] <= c1 + 1]
+        inside = doc.quotes_within(c0, c1 + 1)
         used_quotes.update(doc.chain[k] for k in inside)
         kind = "direct" if inside and doc.q[inside[0]][0] <= c0 + 1 else "indirect"
         out.append(_row(text, kind, spk, (colon, colon + 1), None, (c0, c1), doc.tok_sent[a],
