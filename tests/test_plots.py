@@ -216,3 +216,65 @@ def test_stance_heatmap_rejects_bad_input(table, error):
     else:
         with pytest.raises(error):
             stance_heatmap(table)
+
+
+# --------------------------------------------------------------------------- sentiment by voice
+
+from framing.plots import sentiment_by_voice, sentiment_summary  # noqa: E402
+
+
+def _sentiment_table():
+    return pd.DataFrame({
+        "sentiment_narrator_mean": [-0.5, 0.1, 0.2, -0.2], "sentiment_narrator_n": [4, 1, 3, 2],
+        "sentiment_quoted_mean": [float("nan"), 0.3, -0.1, 0.5], "sentiment_quoted_n": [0, 2, 1, 1],
+        "sentiment_title": [-0.4, float("nan"), 0.6, 0.0],
+        "outlet": ["A", "A", "B", "B"]}, index=pd.Index(list("wxyz"), name="doc_id"))
+
+
+def test_sentiment_by_voice_saves_three_files(tmp_path):
+    table = _sentiment_table()
+    fig = sentiment_by_voice(table, "outlet")
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") and "VADER compound" in ax.get_xlabel()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A (n = 2)", "B (n = 2)"]
+    markers = {line.get_marker() for line in ax.get_lines() if line.get_marker() not in ("None", "|", "_")}
+    assert markers >= {"o", "s", "D"}  # voices differ by marker, not colour alone
+    # sentences (A narrator 5, B narrator 5, quoted 2 and 2) and headlines (A 1, B 2)
+    assert sorted(t.get_text().strip() for t in ax.texts) == ["n=1", "n=2", "n=2", "n=2", "n=5", "n=5"]
+    paths = save_figure(fig, "9.9-sentiment", sentiment_summary(table, "outlet"), directory=tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == {f"9.9-sentiment.{e}" for e in ("png", "svg", "csv")}
+    assert paths["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    plt.close(fig)
+
+
+def test_sentiment_summary_by_hand():
+    s = sentiment_summary(_sentiment_table(), "outlet").set_index(["group", "voice"])
+    # A narrator: (-0.5 * 4 + 0.1 * 1) / 5; the article without quotations has no quoted mean
+    assert s.loc[("A", "narrator"), "mean"] == pytest.approx(-0.38)
+    assert s.loc[("A", "narrator"), ["articles", "sentences"]].tolist() == [2, 5]
+    assert s.loc[("A", "quoted"), ["articles", "sentences", "mean"]].tolist() == [1, 2, 0.3]
+    # one article: every bootstrap draw is that article
+    assert s.loc[("A", "quoted"), ["ci_low", "ci_high"]].tolist() == pytest.approx([0.3, 0.3])
+    assert s.loc[("B", "quoted"), "mean"] == pytest.approx((-0.1 + 0.5) / 2)
+    assert s.loc[("A", "headline"), ["articles", "mean"]].tolist() == [1, -0.4]
+    assert s.loc[("B", "narrator"), "mean"] == pytest.approx((0.2 * 3 - 0.2 * 2) / 5)
+    lo, hi = s.loc[("B", "narrator"), ["ci_low", "ci_high"]]
+    assert -0.2 - 1e-9 <= lo <= s.loc[("B", "narrator"), "mean"] <= hi <= 0.2 + 1e-9
+
+
+def test_sentiment_summary_series_and_reproducible():
+    table = _sentiment_table()
+    by = table["outlet"].iloc[::-1]  # aligned on the index, not by position
+    pd.testing.assert_frame_equal(sentiment_summary(table.drop(columns="outlet"), by),
+                                  sentiment_summary(table, "outlet"))
+
+
+@pytest.mark.parametrize("table,error", [
+    (pd.DataFrame({"x": [1]}), KeyError),
+    (_sentiment_table().iloc[0:0], ValueError),
+    (_sentiment_table().assign(sentiment_narrator_n=0, sentiment_quoted_n=0,
+                               sentiment_title=float("nan")), ValueError),
+])
+def test_sentiment_by_voice_rejects_bad_input(table, error):
+    with pytest.raises(error):
+        sentiment_by_voice(table, "outlet")

@@ -13,6 +13,8 @@ Public API (the package's only job here is to re-export it):
 * :func:`log_odds`, :func:`compare`, :func:`naming_table`: comparing outlets
   (:mod:`framing.compare`).
 * :func:`save_figure`: PNG + SVG + the CSV behind a figure (:mod:`framing.plots`).
+* :func:`sentiment`, :func:`sentence_sentiment`: VADER sentiment per sentence, by voice
+  (:mod:`framing.sentiment`).
 * :mod:`framing.config`: every path the project uses.
 """
 
@@ -36,6 +38,7 @@ from .schema import ARTICLE_COLUMNS, SchemaError, validate_articles
 from .spans import DEFAULT_LEXICONS, LexiconSet, find_spans, kwic
 from .datasets import PolNeAR, read_polnear
 from .validate import AttributionScore, score_attributions
+from .sentiment import sentence_sentiment, sentiment
 
 __version__ = "0.1.0"
 
@@ -76,6 +79,8 @@ __all__ = [
     "read_polnear",
     "AttributionScore",
     "score_attributions",
+    "sentence_sentiment",
+    "sentiment",
 ]
 
 

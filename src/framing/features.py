@@ -96,7 +96,7 @@ def _per_1k(n: np.ndarray, tokens: float) -> np.ndarray:
 
 
 def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None,
-          n_jobs: int = 1, sourcing: bool = True) -> pd.DataFrame:
+          n_jobs: int = 1, sourcing: bool = True, sentiment: bool = False) -> pd.DataFrame:
     """One row of framing features per article (columns in the module docstring).
 
     Args:
@@ -108,12 +108,23 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
             speakers, stances, source types, headline stance; see
             :func:`framing.attribution.sourcing_row`) when the lexicons include
             ``attribution``.
+        sentiment: add the VADER sentiment by voice of :func:`framing.sentiment`
+            (``sentiment_*`` columns; off by default: VADER is the slowest step).
 
     Example:
         >>> t = score(["He said it.", 'She claimed the "deal" was a disaster.'])
         >>> t[["tokens", "attribution_neutral_n", "attribution_distancing_n", "scare_quote_n"]].values.tolist()
         [[3, 1, 0, 0], [7, 0, 1, 1]]
     """
+    if sentiment:
+        from .sentiment import sentiment as by_voice
+
+        articles = as_articles(articles)  # read once (an iterator of texts too)
+        out = score(articles, lexicons, progress=progress, n_jobs=n_jobs, sourcing=sourcing)
+        extra = by_voice(articles, progress=progress, n_jobs=n_jobs)  # same articles, same order
+        joined = out.assign(**{c: extra[c].to_numpy() for c in extra.columns})
+        joined.attrs = out.attrs
+        return joined
     df = as_articles(articles)
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
     if n_jobs > 1:
