@@ -243,9 +243,11 @@ def tokenize(text: str) -> TokenArrays:
         empty = np.zeros(0, dtype=np.int64)
         return TokenArrays(empty, empty, np.zeros(0, dtype=bool), np.zeros(0, dtype=np.uint32))
     astral = cp.dtype == np.uint32
-    idx = cp.astype(np.uint16) if astral else cp  # astral characters are classified below
-    f = flag_table[idx]
-    low = low_table[idx]
+    idx = cp.astype(np.intp)  # take() with native indices is twice as fast as [] with uint16
+    if astral:
+        idx &= 0xFFFF  # astral characters are classified below
+    f = flag_table.take(idx)
+    low = low_table.take(idx)
     # candidate joiners (apostrophes, periods, commas); the flags of a character of a block
     # not filled yet include them, so the (rare) first use of a block shows up here
     special = np.flatnonzero((f & (_APOS | _DOT | _COMMA)) != 0)
@@ -255,8 +257,8 @@ def tokenize(text: str) -> TokenArrays:
     if len(unfilled):
         for b in np.unique(cp[unfilled] // _BLOCK).tolist():
             _fill_block(b)
-        f = flag_table[idx]
-        low = low_table[idx]
+        f = flag_table.take(idx)
+        low = low_table.take(idx)
         special = np.flatnonzero((f & (_APOS | _DOT | _COMMA)) != 0)
     if astral:  # characters outside the BMP: classified one by one (rare)
         big = np.flatnonzero(cp >= 0x10000)

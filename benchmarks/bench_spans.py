@@ -1,0 +1,128 @@
+"""Benchmark: ``framing spans --jobs 1`` end to end (start-up, loading, segmentation,
+matching, the spans table, writing it) on 20 MB of real news JSONL, one core, against a
+floor measured in the same run.
+
+Input: records of ``../shared/data/article_bias_prediction/articles_full.jsonl.gz`` in file
+order, written as JSONL lines ``{"id": ID, "text": content_original}`` until the texts
+total ``--mb`` MB (10**6 bytes of UTF-8; default 20). Steps, each a fresh process timed from
+outside (wall clock, best of ``--repeat``):
+
+* ``floor``: ``python -c`` that reads the file, ``json.loads`` every line and lowercases
+  every text (interpreter start-up included): the least any tool reading this file does;
+* ``import framing``: interpreter start-up plus importing the package (pandas, numpy);
+* ``framing spans --format F -o OUT`` for F in parquet, jsonl and csv.
+
+Usage: ``python benchmarks/bench_spans.py [--mb 20] [--repeat 5]``; writes
+``benchmarks/results-spans.md`` and prints it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from framing import config  # noqa: E402
+
+CORPUS = config.shared_data_dir() / "article_bias_prediction" / "articles_full.jsonl.gz"
+MB = 1_000_000
+
+FLOOR = ("import json, sys\n"
+         "with open(sys.argv[1], encoding='utf-8') as fh:\n"
+         "    for line in fh:\n"
+         "        json.loads(line)['text'].lower()\n")
+
+
+def write_input(path: Path, mb: float) -> tuple[int, int]:
+    """The first ``mb`` MB of article text as JSONL ``{"id", "text"}``; (articles, bytes)."""
+    total = n = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
+        for line in src:
+            if total >= mb * MB:
+                break
+            record = json.loads(line)
+            out.write(json.dumps({"id": record["ID"], "text": record["content_original"]}) + "\n")
+            total += len(record["content_original"].encode("utf-8"))
+            n += 1
+    return n, total
+
+
+def best_of(cmd: list[str], repeat: int) -> tuple[float, int]:
+    """Fastest wall time of ``repeat`` runs of ``cmd`` (each must succeed), and the runs."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return min(times), len(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="MB of article text (default 20)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per step, the fastest kept (default 5)")
+    parser.add_argument("-o", "--output", default=str(HERE / "results-spans.md"))
+    args = parser.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found (see README, 'Data')")
+        return 0
+    py = sys.executable
+    cli = [py, "-c", "import sys; from framing.cli import main; sys.exit(main())"]
+    load0 = os.getloadavg()[0]
+    t_all = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "news.jsonl"
+        n, nbytes = write_input(data, args.mb)
+        file_mb = data.stat().st_size / MB
+        steps = [("floor: read + `json.loads` + `str.lower()`", [py, "-c", FLOOR, str(data)]),
+                 ("`import framing` (start-up)", [py, "-c", "import framing"])]
+        for fmt in ("parquet", "jsonl", "csv"):
+            steps.append((f"`framing spans --jobs 1 --format {fmt}`",
+                          cli + ["spans", str(data), "--jobs", "1", "-q", "--format", fmt,
+                                 "-o", str(Path(tmp) / f"out.{fmt}")]))
+        rows = []
+        for name, cmd in steps:
+            seconds, runs = best_of(cmd, args.repeat)
+            rows.append((name, runs, seconds))
+            print(f"{name}: {seconds:.2f} s", file=sys.stderr)
+    load1 = os.getloadavg()[0]
+    floor = rows[0][2]
+    lines = [
+        f"# End-to-end `framing spans` benchmark ({time.strftime('%Y-%m-%d')})",
+        "",
+        f"Input: {n:,} AllSides articles in file order as JSONL (`id`, `text`), "
+        f"{nbytes / MB:.1f} MB of UTF-8 text ({file_mb:.1f} MB file "
+        "with JSON escapes). Command: `framing spans FILE --jobs 1 -q --format F -o OUT`, every "
+        "built-in lexicon.",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores; Python {platform.python_version()}. "
+        f"Each step is a fresh process timed from outside (wall clock), best of {args.repeat}. "
+        "MB/s = MB of article text / seconds; x floor = seconds / floor seconds.",
+        "",
+        "| step | runs | seconds | MB/s | x floor |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, runs, seconds in rows:
+        rate = "–" if name.startswith("`import") else f"{nbytes / MB / seconds:.1f}"
+        lines.append(f"| {name} | {runs} | {seconds:.2f} | {rate} | {seconds / floor:.1f} |")
+    lines += ["", f"Whole run: {time.perf_counter() - t_all:.0f} s; 1-minute load average {load0:.2f} at the "
+              f"start, {load1:.2f} at the end (2 cores here: above 1, another process shared them)."]
+    text = "\n".join(lines) + "\n"
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
