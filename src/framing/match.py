@@ -136,10 +136,10 @@ _IPOW: np.ndarray = np.ones(1, dtype=np.uint64)
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand by doubling)."""
+    """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand with headroom)."""
     global _POW, _IPOW
     if len(_POW) < n:
-        size = 1 << max(16, (n - 1).bit_length())  # a power of two: batches rarely regrow it
+        size = max(n + n // 4, 1 << 16)  # headroom: the next batches rarely regrow it
         _POW, _IPOW = _geometric(_B, size), _geometric(_B_INV, size)
     return _POW, _IPOW
 
