@@ -3,7 +3,12 @@
 Scores, on PolNeAR **dev** (never test: the maintainers hold it out and score it
 themselves), (a) a baseline: every hit of the built-in ``attribution`` lexicon is a cue,
 with no speaker and no content; (b) the extractor ``framing.attribution.quotes`` when it
-exists. Definitions: :func:`framing.validate.score_attributions` (written once).
+exists (rules, lexicon cues); (c) the same with the cue spans of the trained cue tagger
+(:mod:`framing.cuemodel`, trained on PolNeAR train) passed as ``cue_spans``; (d) the
+tagger's cue spans alone (no speakers, no contents). The tagger is loaded from
+``framing.cuemodel.default_model_path()`` (or ``--model``), or trained there first with
+``benchmarks/train_cue_model.py``'s procedure (threshold chosen by cross-validation on
+train). Definitions: :func:`framing.validate.score_attributions` (written once).
 
 Input (not shipped with the project; see :func:`framing.datasets.read_polnear`):
 ``../shared/data/polnear/{articles,attributions}.jsonl`` (Newell, Margolin & Ruths 2018,
@@ -16,6 +21,8 @@ Usage::
     python benchmarks/validate_polnear.py --split train    # develop on train (never written to the report)
     python benchmarks/validate_polnear.py --split train --errors 20   # 20 missed and 20 spurious cues
     python benchmarks/validate_polnear.py --baseline-only  # skip the extractor even if it exists
+    python benchmarks/validate_polnear.py --no-tagger      # skip the trained cue tagger rows
+    python benchmarks/validate_polnear.py --retrain        # retrain the tagger on train first
 """
 
 from __future__ import annotations
@@ -73,6 +80,35 @@ def extractor() -> object | None:
     return quotes
 
 
+def cue_tagger(path: Path | None, retrain: bool) -> tuple[object | None, str]:
+    """The trained cue tagger: loaded from ``path`` (default: the cache), or trained on
+    PolNeAR train and saved there when missing or when ``retrain``; ``(None, why)`` when
+    that is impossible."""
+    try:
+        from framing import cuemodel
+    except ImportError as err:  # pragma: no cover - the module is part of the project
+        return None, f"not available ({err})"
+    target = path or cuemodel.default_model_path()
+    if not retrain:
+        try:
+            model = cuemodel.CueModel.load(target)
+        except FileNotFoundError:
+            model = None
+        except ValueError as err:
+            print(f"validate_polnear: {err}; retraining", file=sys.stderr)
+            model = None
+        if model is not None:
+            if model.info.get("split") != "train":
+                raise SystemExit(f"validate_polnear: {target} was not trained on PolNeAR train only")
+            return model, f"loaded {target}"
+    sys.path.insert(0, str(HERE))
+    from train_cue_model import train_and_tune
+
+    print(f"training the cue tagger on PolNeAR train (saved to {target}) ...", file=sys.stderr)
+    model, _ = train_and_tune(out=target)
+    return model, f"trained and saved to {target}"
+
+
 def bootstrap(by_doc: pd.DataFrame, n_boot: int, seed: int) -> dict[str, tuple[float, float]]:
     """95% percentile intervals of cue recall, precision and F1, resampling documents."""
     if not n_boot or by_doc.empty:
@@ -89,7 +125,12 @@ def bootstrap(by_doc: pd.DataFrame, n_boot: int, seed: int) -> dict[str, tuple[f
             for k, v in (("recall", r), ("precision", p), ("f1", f))}
 
 
-def run(split: str, n_boot: int, seed: int, use_extractor: bool = True
+TAGGER_ROW = "rules + trained cue tagger (`quotes(..., cue_spans=CueModel.predict(...))`)"
+TAGGER_ALONE_ROW = "trained cue tagger: its cue spans alone, no speakers"
+
+
+def run(split: str, n_boot: int, seed: int, use_extractor: bool = True, use_tagger: bool = True,
+        model_path: Path | None = None, retrain: bool = False
         ) -> tuple[list[dict], dict[str, AttributionScore], pd.DataFrame]:
     if split == "test":
         raise SystemExit("validate_polnear: the test split is held out (the maintainers score it)")
@@ -100,12 +141,49 @@ def run(split: str, n_boot: int, seed: int, use_extractor: bool = True
     systems: list[tuple[str, object]] = [("baseline: `attribution` lexicon hits as cues, no speakers",
                                           baseline_quotes)]
     quotes = extractor() if use_extractor else None
-    systems.append(("`framing.attribution.quotes`", quotes))
+    systems.append(("`framing.attribution.quotes` (rules, lexicon cues)", quotes))
+    tagger_why = "not run (`--no-tagger` or `--baseline-only`)"
+    model = None
+    if use_tagger and use_extractor:
+        model, tagger_why = cue_tagger(model_path, retrain)
+    predicted: dict[str, pd.DataFrame] = {}
+
+    def tagger_spans(articles: pd.DataFrame) -> pd.DataFrame:
+        if "spans" not in predicted:
+            t0 = time.perf_counter()
+            predicted["spans"] = model.predict(articles)  # type: ignore[union-attr]
+            secs = time.perf_counter() - t0
+            predicted["speed"] = len(articles) / secs if secs else float("nan")
+            print(f"CueModel.predict: {len(articles)} articles in {secs:.1f}s, "
+                  f"{predicted['speed']:.1f} articles/s (one core)", file=sys.stderr)
+        return predicted["spans"]
+
+    def with_tagger(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+        spans = tagger_spans(articles)
+        return quotes(articles, cue_spans=spans), ""  # type: ignore[misc]
+
+    def tagger_alone(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+        spans = tagger_spans(articles)
+        out = pd.DataFrame({c: [None] * len(spans) for c in QUOTE_COLUMNS})
+        out["doc_id"] = spans["doc_id"].to_numpy()
+        out["kind"] = "tagger"
+        out["cue_start"] = spans["start"].to_numpy()
+        out["cue_end"] = spans["end"].to_numpy()
+        for c in ("speaker_start", "speaker_end", "content_start", "content_end"):
+            out[c] = -1
+        return out, ""
+
+    if quotes is not None:
+        systems.append((TAGGER_ROW, with_tagger if model is not None else None))
+    systems.append((TAGGER_ALONE_ROW, tagger_alone if model is not None else None))
     for label, fn in systems:
         if fn is None:
-            rows.append({"system": label, "available": False,
-                         "why": "not run (`--baseline-only`)" if not use_extractor
-                         else "not available (no `framing.attribution.quotes` yet)"})
+            if label in (TAGGER_ROW, TAGGER_ALONE_ROW):
+                why = tagger_why
+            else:
+                why = ("not run (`--baseline-only`)" if not use_extractor
+                       else "not available (no `framing.attribution.quotes` yet)")
+            rows.append({"system": label, "available": False, "why": why})
             continue
         t0 = time.perf_counter()
         out = fn(pn.articles)
@@ -116,6 +194,9 @@ def run(split: str, n_boot: int, seed: int, use_extractor: bool = True
         rows.append({"system": label, "available": True, "seconds": secs, "stamp": stamp,
                      "ci": bootstrap(s.by_doc, n_boot, seed), **s.as_dict()})
         print(f"scored {label} in {secs:.1f}s", file=sys.stderr)
+    if model is not None and "speed" in predicted:
+        rows.append({"system": "_tagger", "available": False, "model": model,
+                     "speed": predicted["speed"], "n_spans": len(predicted["spans"])})
     return rows, scores, pn
 
 
@@ -141,6 +222,8 @@ def markdown(rows: list[dict], split: str, pn, n_boot: int, seed: int) -> str:
         "n (gold / found / pred cues) |",
         "|---|---|---|---|---|---|---|",
     ]
+    tag = next((r for r in rows if r["system"] == "_tagger"), None)
+    rows = [r for r in rows if r["system"] != "_tagger"]
     for r in rows:
         if not r["available"]:
             lines.append(f"| {r['system']} | {r['why']} | | | | | |")
@@ -157,6 +240,20 @@ def markdown(rows: list[dict], split: str, pn, n_boot: int, seed: int) -> str:
         lines += ["", "Wrong predicted cues lying inside a gold content (an attribution nested in a quote or "
                   "paraphrase; PolNeAR is univocal, each token belongs to at most one attribution, so "
                   "nested ones are not annotated): " + "; ".join(nested) + "."]
+    if tag is not None:
+        m = tag["model"]
+        cv = m.info.get("train_cv", {})
+        cv_txt = (f"; on train, {m.info.get('folds')}-fold cross-validation over articles gave "
+                  f"rules + tagger cue recall {cv['rules_R']:.3f}, precision {cv['rules_P']:.3f}, "
+                  f"tagger alone recall {cv['alone_R']:.3f}, precision {cv['alone_P']:.3f}"
+                  if "rules_R" in cv else "")
+        lines += ["", f"Trained cue tagger (`framing.cuemodel`): logistic regression over "
+                  f"{len(m.features):,} token features, trained on the {m.info.get('n_articles')} "
+                  f"PolNeAR train articles (C={m.params.get('C')}, min_count={m.params.get('min_count')}); "
+                  f"threshold {m.threshold}, chosen on train only ({m.info.get('threshold_rule')}){cv_txt}. "
+                  f"It proposed {tag['n_spans']:,} cue spans here; `CueModel.predict` ran at "
+                  f"{tag['speed']:.0f} articles/s on one core. The weights are not shipped "
+                  "(PolNeAR has no licence): `python benchmarks/train_cue_model.py` trains them."]
     stamps = [f"{r['system']}: `{r['stamp']}`" for r in rows if r.get("stamp")]
     if stamps:
         lines += ["", "Lexicon stamps: " + "; ".join(stamps) + "."]
@@ -170,8 +267,11 @@ Reproduce with
 python benchmarks/validate_polnear.py --update-report
 ```
 
-(needs `../shared/data/polnear`, about 10 seconds; this whole section, from its heading to
-the end marker, is rewritten; the sections above are not touched).
+(needs `../shared/data/polnear`, about 30 seconds with a trained cue tagger in the cache,
+about 10 minutes more on a shared two-core machine when it must first be trained with
+`benchmarks/train_cue_model.py`;
+this whole section, from its heading to the end marker, is rewritten; the sections above are
+not touched).
 
 **Data.** PolNeAR, the Political News Attribution Relations corpus (Newell, Margolin & Ruths
 2018, "An Attribution Relations Corpus for Political News", LREC 2018): election news from 7
@@ -255,21 +355,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-boot", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="print N missed and N spurious cues (of the extractor if available, else the baseline)")
+                    help="print N missed and N spurious cues (of rules + tagger, else the extractor, else the baseline)")
     ap.add_argument("--baseline-only", action="store_true",
                     help="do not run framing.attribution.quotes even if it exists")
+    ap.add_argument("--no-tagger", action="store_true",
+                    help="do not run (or train) the trained cue tagger")
+    ap.add_argument("--model", type=Path, default=None,
+                    help="the cue tagger's JSON file (default: framing.cuemodel.default_model_path())")
+    ap.add_argument("--retrain", action="store_true",
+                    help="retrain the cue tagger on PolNeAR train (cross-validated threshold) first")
     ap.add_argument("--update-report", action="store_true",
                     help="rewrite the PolNeAR section of reports/validation.md (dev only)")
     args = ap.parse_args(argv)
     try:
-        rows, scores, pn = run(args.split, args.n_boot, args.seed, not args.baseline_only)
+        rows, scores, pn = run(args.split, args.n_boot, args.seed, not args.baseline_only,
+                               not args.no_tagger, args.model, args.retrain)
     except FileNotFoundError as err:
         print(f"validate_polnear: {err}", file=sys.stderr)
         return 2
     table = markdown(rows, args.split, pn, args.n_boot, args.seed)
     print(table)
     if args.errors and scores:
-        print_errors(list(scores.values())[-1], pn.articles, args.errors, args.seed)
+        order = [TAGGER_ROW, "`framing.attribution.quotes` (rules, lexicon cues)"]
+        best = next((scores[k] for k in order if k in scores), list(scores.values())[0])
+        print_errors(best, pn.articles, args.errors, args.seed)
     if args.update_report:
         if args.split != "dev":
             print("validate_polnear: the report holds dev scores only; not updated", file=sys.stderr)
