@@ -338,3 +338,18 @@ def test_sources_by_source_type() -> None:
     assert got == [["A", "anonymous", 1, 1, 2], ["A", "government", 0, 1, 1], ["B", "government", 1, 0, 1]]
     with pytest.raises(ValueError, match="level must be"):
         sources(arts, level="outlet")
+
+
+def test_cue_span_confirms_a_weak_lexicon_form() -> None:
+    text = "The patient was admitted to hospital."
+    assert quotes(text).empty  # a weak form in the passive
+    start = text.index("admitted")
+    spans = pd.DataFrame({"doc_id": ["0"], "start": [start], "end": [start + 8]})
+    r = quotes(text, cue_spans=spans)
+    assert r[["cue", "stance"]].values.tolist() == [["admitted", "concessive"]]
+
+
+def test_nested_false_drops_inner_attributions() -> None:
+    texts = ["Sexton said he thinks many back Trump.", "Kyiv said it won."]
+    assert quotes(texts, nested=False)["cue"].tolist() == ["said", "said"]
+    pd.testing.assert_frame_equal(quotes(texts, nested=False), quotes(texts, nested=False, n_jobs=2))

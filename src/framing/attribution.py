@@ -542,12 +542,18 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             continue  # part of a compound ("self-declared"), not a reporting verb
         cj = int(np.searchsorted(a.tokens.ends, e, side="left"))
         cues.append((s, e, ci, min(cj, doc.n - 1), entry))
+    confirmed: set[int] = set()  # lexicon cues a tagger span overlaps
     if extra:
-        # cue spans from elsewhere (a trained cue tagger): kept where no lexicon cue overlaps
+        # cue spans from elsewhere (a trained cue tagger): kept where no lexicon cue overlaps;
+        # where one does, the span confirms that weak lexicon form ("is expected", "shows")
         info = list(cue_info)
         taken = [(c[0], c[1]) for c in cues]
         for s, e in extra:
-            if e <= s or s < 0 or e > len(text) or a.voice[s] or any(s < t1 and t0 < e for t0, t1 in taken):
+            if e <= s or s < 0 or e > len(text) or a.voice[s]:
+                continue
+            hit = [t0 for t0, t1 in taken if s < t1 and t0 < e]
+            if hit:
+                confirmed.update(hit)
                 continue
             ci = doc.tok_at(s)
             cj = int(np.searchsorted(a.tokens.ends, e, side="left"))
@@ -689,8 +695,8 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             continue  # a bare hit ("the claims") is not an attribution
         if sp_rng is None and (ci > 0 and doc.low[ci - 1] == "to" or words_[0] == "in"):
             continue  # "sought to explain", "in a statement": part of another attribution, if any
-        if weight < 1.0 and (sp_rng is None or content is None
-                             or ci > 0 and doc.low[ci - 1] in _BE):
+        if weight < 1.0 and s not in confirmed and (sp_rng is None or content is None
+                                                    or ci > 0 and doc.low[ci - 1] in _BE):
             continue  # a weak form needs a speaker and a content, and not the passive
                       # ("was admitted to hospital")
         if content is not None:
@@ -981,8 +987,8 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def quotes(articles: Any, *, attribution: str | Lexicon = "attribution", titles: bool = True,
-           cue_spans: pd.DataFrame | None = None, progress: bool | None = None,
-           n_jobs: int = 1) -> pd.DataFrame:
+           cue_spans: pd.DataFrame | None = None, nested: bool = True,
+           progress: bool | None = None, n_jobs: int = 1) -> pd.DataFrame:
     """Every attribution in the articles: speaker, cue, stance, content and source type.
 
     The rules are in the module docstring; the task and its categories follow PARC 3.0
@@ -995,8 +1001,12 @@ def quotes(articles: Any, *, attribution: str | Lexicon = "attribution", titles:
         attribution: the cue lexicon (a built-in name, a path or a :class:`Lexicon`).
         titles: also read each article's ``title`` (rows with ``field == "title"``).
         cue_spans: more cues, as a table with ``doc_id``, ``start``, ``end`` (offsets into
-            ``text``), for example from a trained cue tagger; a span that overlaps a lexicon
-            cue is ignored, the others are cues with no stance (``stance`` is missing).
+            ``text``), for example from :meth:`framing.cuemodel.CueModel.predict`; a span that
+            overlaps a lexicon cue confirms it (a weak form then needs no speaker and content
+            to be kept), the others are cues with no stance (``stance`` is missing).
+        nested: keep attributions whose cue lies inside another attribution's content
+            (``nested`` column); ``False`` drops them, as corpora in the PARC scheme
+            (PolNeAR) annotate only the outer attribution.
         progress: a progress bar (``None``: from 2,000 articles on).
         n_jobs: worker processes; the result is the same as with one.
 
@@ -1019,9 +1029,10 @@ def quotes(articles: Any, *, attribution: str | Lexicon = "attribution", titles:
     if n_jobs > 1:
         func = partial(_quotes_chunk, titles=titles, extra=extra)
         out = pd.concat(map_chunks(func, df, lexset, n_jobs, progress), ignore_index=True)
-        out.attrs["lexicons"] = {**lexset.stamps(), "speakers": words.stamp}
-        return out
-    out = _quotes_frame(df, lexset, words, titles, progress, extra)
+    else:
+        out = _quotes_frame(df, lexset, words, titles, progress, extra)
+    if not nested:
+        out = out[~out["nested"]].reset_index(drop=True)
     out.attrs["lexicons"] = {**lexset.stamps(), "speakers": words.stamp}
     return out
 
