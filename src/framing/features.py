@@ -112,9 +112,9 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
             (``sentiment_*`` columns; off by default: VADER is the slowest step).
 
     Example:
-        >>> t = score(["He said it.", 'She claimed the "deal" was a disaster.'])
+        >>> t = score(["He said it.", 'She claimed the cuts were a disaster. The "reform" passed.'])
         >>> t[["tokens", "attribution_neutral_n", "attribution_distancing_n", "scare_quote_n"]].values.tolist()
-        [[3, 1, 0, 0], [7, 0, 1, 1]]
+        [[3, 1, 0, 0], [10, 0, 1, 1]]
     """
     if sentiment:
         from .sentiment import sentiment as by_voice

@@ -441,7 +441,7 @@ def load_lexicon(source: str | os.PathLike[str], *, format: str | None = None) -
         >>> load_lexicon("nope")
         Traceback (most recent call last):
         ...
-        FileNotFoundError: no lexicon file or built-in named 'nope'; built-ins: anonymous_source, attribution, booster, frames, hedge, label, loaded, naming
+        FileNotFoundError: no lexicon file or built-in named 'nope'; built-ins: anonymous_source, attribution, booster, frames, hedge, label, loaded, naming, speakers
     """
     text = os.fspath(source)
     path = Path(text)
