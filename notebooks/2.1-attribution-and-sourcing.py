@@ -12,7 +12,7 @@
 # ---
 
 # %% [markdown]
-# # 1.0 Attribution: who says what, and with which verb?
+# # 2.1 Attribution and sourcing: who says what, and with which verb?
 #
 # A news story is mostly other people's words. How an outlet **reports** them frames them: it
 # can let a source "say" something, or make it "claim", "insist", "deny" or "admit" it; it can
@@ -90,7 +90,7 @@ counts = counts.reindex(columns=[s for s in framing.attribution.STANCES if s in 
 counts.index.name = "group"
 fig = stance_profile(counts)
 fig.axes[0].set_title("How outlets report speech: stance of the reporting verbs (constructed corpus)")
-save_figure(fig, "1.0-stance-by-outlet", counts.reset_index(), directory=out_dir)
+save_figure(fig, "2.1-stance-by-outlet", counts.reset_index(), directory=out_dir)
 counts
 
 # %% [markdown]
@@ -104,7 +104,7 @@ counts
 by_type = framing.sources(articles, attributions=quotes[quotes["field"] == "text"], by=None,
                           level="source_type")
 fig = stance_heatmap(by_type, title="Which kinds of source get which reporting verbs (constructed corpus)")
-save_figure(fig, "1.0-stance-by-source-type", by_type.reset_index(), directory=out_dir)
+save_figure(fig, "2.1-stance-by-source-type", by_type.reset_index(), directory=out_dir)
 by_type
 
 # %%
