@@ -90,3 +90,8 @@ def __getattr__(name: str):  # PEP 562: load scikit-learn only when the transfor
 
         return FramingFeatures
     raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+from .annotate import AnnotatedArticle, annotate, annotate_many  # noqa: E402  (the annotated-article view)
+
+__all__ += ["AnnotatedArticle", "annotate", "annotate_many"]
