@@ -103,7 +103,7 @@ class ArticleAnalysis(NamedTuple):
 
 
 _SEP = "\x00"  # joins a batch of texts: never part of a token, never a phrase gap
-_BATCH_CHARS = 1 << 21
+_BATCH_CHARS = 1 << 19  # half a million characters: arrays stay small (fewer page faults, warm caches)
 
 
 def _segment(text: str, toks: TokenArrays, matches: list, lexicons: LexiconSet) -> ArticleAnalysis:
@@ -122,9 +122,9 @@ def analyse(text: str, lexicons: LexiconSet) -> ArticleAnalysis:
     """Segment one text and match every lexicon (the arrays behind spans and scores).
 
     Example:
-        >>> a = analyse('He said the "deal" was off.', LexiconSet("attribution"))
+        >>> a = analyse('The "deal" was off.', LexiconSet("attribution"))
         >>> a.tokens.starts.size, a.scare.tolist()
-        (6, [[12, 16]])
+        (4, [[5, 9]])
     """
     toks = tokenize(text)
     return _segment(text, toks, lexicons.matcher.match_arrays(text, toks), lexicons)
@@ -199,7 +199,7 @@ def _progress_bar(df: pd.DataFrame, progress: bool | None) -> Any:
 
 
 def _text_batches(df: pd.DataFrame) -> Iterator[tuple[list[str], list[str]]]:
-    """The ids and texts of the articles in batches (about 2 M characters or 512 articles)."""
+    """The ids and texts of the articles in batches (about 0.5 M characters or 512 articles)."""
     ids: list[str] = []
     batch: list[str] = []
     size = 0
@@ -218,7 +218,7 @@ def _text_batches(df: pd.DataFrame) -> Iterator[tuple[list[str], list[str]]]:
 
 def _iter_batches(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
                   ) -> Iterator[tuple[list[str], list[str], list[ArticleAnalysis]]]:
-    """Analyse the articles in batches (about 2 M characters or 512 articles each)."""
+    """Analyse the articles in batches (about 0.5 M characters or 512 articles each)."""
     bar = _progress_bar(df, progress)
     try:
         for ids, batch in _text_batches(df):
@@ -453,9 +453,9 @@ def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | 
         ``name@version#hash``.
 
     Example:
-        >>> s = find_spans('The "false flag" claim was cruel, she said.')
+        >>> s = find_spans('A "peace" plan was cruel, the minister said on Monday.')
         >>> sorted(zip(s["category"], s["text"]))
-        [('attribution', 'said'), ('loaded', 'cruel'), ('scare_quote', 'false flag')]
+        [('attribution', 'said'), ('loaded', 'cruel'), ('scare_quote', 'peace')]
     """
     df = as_articles(articles)
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
