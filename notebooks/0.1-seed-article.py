@@ -137,3 +137,18 @@ fig.tight_layout()
 voice_table = by_voice.reset_index().rename(columns={"index": "category"})
 save_figure(fig, "0.1-seed-voice", voice_table, directory=Path(OUTPUT_DIR) if OUTPUT_DIR else None)
 voice_table
+
+# %% [markdown]
+# ## The annotated article
+# Every framing device highlighted in place: hover over (or tab to) a highlight to read why
+# the word frames and what a more neutral wording would be; words inside quotations are on a
+# hatched ground; an attribution cue shows its stance and lights up its speaker. The rates in
+# the side panel are compared with the medians of the constructed teaching corpus. The same
+# page is saved as a self-contained file (`reports/html/annotated-seed.html`) that a teacher
+# can open offline or print.
+
+# %%
+corpus = framing.score(framing.load_articles(framing.config.sample_dir() / "articles.jsonl"))
+view = framing.annotate(article, corpus=corpus)
+view.save(framing.config.html_dir() / "annotated-seed.html")
+view

@@ -51,3 +51,28 @@ def test_build_report_executes_and_indexes(tmp_path, monkeypatch):
 def test_build_report_without_notebooks_fails_clearly(tmp_path):
     with pytest.raises(FileNotFoundError, match="no notebooks"):
         report.build_report(notebooks=tmp_path, output=tmp_path / "r")
+
+
+def test_index_lists_figures_with_their_csv_and_annotated_pages(tmp_path):
+    from framing.report import write_index
+
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "html").mkdir()
+    for name in ("1.0-a.png", "1.0-a.csv", "1.0-a.svg", "shot.png"):
+        (tmp_path / "figures" / name).write_bytes(b"x")
+    (tmp_path / "html" / "annotated-seed.html").write_text("<html></html>")
+    text = write_index(tmp_path, ["1.0-nb"]).read_text()
+    assert "figures/1.0-a.png" in text
+    assert "shot.png" not in text  # a picture without the numbers behind it is not a figure
+    assert "[annotated-seed.html](html/annotated-seed.html)" in text
+
+
+def test_build_report_leaves_the_environment_as_it_was(tmp_path, monkeypatch):
+    import os
+
+    from framing.report import build_report
+
+    monkeypatch.delenv("FRAMING_REPORTS", raising=False)
+    with pytest.raises(FileNotFoundError):
+        build_report(notebooks=tmp_path / "none", output=tmp_path / "r")
+    assert "FRAMING_REPORTS" not in os.environ

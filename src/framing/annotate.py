@@ -599,7 +599,7 @@ class AnnotatedArticle:
         return _page(self.title or f"Article {self.doc_id}", self.fragment(level=1))
 
     def save(self, path: str | Path) -> Path:
-        """Write :meth:`html` to ``path`` (UTF-8) and return the path.
+        """Write :meth:`html` to ``path`` (UTF-8; missing folders are made) and return the path.
 
         Example:
             >>> import tempfile, os
@@ -608,6 +608,7 @@ class AnnotatedArticle:
             1
         """
         p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(self.html(), encoding="utf-8")
         return p
 
@@ -667,7 +668,7 @@ class AnnotatedCollection:
         return _page(self.title, f"<h1>{html.escape(self.title)}</h1>\n" + self.fragment())
 
     def save(self, path: str | Path) -> Path:
-        """Write :meth:`html` to ``path`` (UTF-8) and return the path.
+        """Write :meth:`html` to ``path`` (UTF-8; missing folders are made) and return the path.
 
         Example:
             >>> import tempfile, os
@@ -675,6 +676,7 @@ class AnnotatedCollection:
             '.html'
         """
         p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(self.html(), encoding="utf-8")
         return p
 
