@@ -63,7 +63,7 @@ Example:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from typing import Any, Iterator, NamedTuple
 
@@ -72,7 +72,6 @@ import pandas as pd
 
 from .lexicon import Lexicon, load_lexicon
 from .schema import QUOTE_COLUMNS
-from .text import paragraph_spans
 from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, as_articles, map_chunks
 
 __all__ = ["quotes", "sources", "sourcing_row", "Attributor", "ATTRIBUTION_COLUMNS", "SOURCING_COLUMNS",
@@ -88,6 +87,7 @@ SOURCE_TYPES: tuple[str, ...] = ("person", "government", "organisation", "anonym
 
 _MAX_NP = 12  # tokens of a speaker noun phrase
 _MAX_SOURCE = 20  # tokens of the source after "according to"
+_COLON_REACH = 80  # a line's colon is looked for in its first 80 characters
 _MAX_COLON_SPEAKER = 6  # tokens before the colon of a "Graham: Trump's rhetoric ..." line
 _MIN_QUOTE_WORDS = 4  # a quotation without a cue is listed from this length on
 _THAT_WINDOW = 6  # "that" this many tokens after a cue starts its content
@@ -107,6 +107,9 @@ _PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _MAX_PAREN = 16  # characters of a parenthesis skipped inside a speaker ("(R-Fla.)")
 _PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,%d}\)[ \t]+" % _MAX_PAREN)
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # the line breaks of str.splitlines
+_LINE_BREAK = re.compile(f"[{_BREAKS}]")
+_LAST_BREAK = re.compile(f"[{_BREAKS}](?=[^{_BREAKS}]*\\Z)")
 _COLON_LABELS = frozenset({"update", "updated", "photo", "photos", "video", "watch", "related", "read",
                            "note", "editor's", "source", "sources", "credit", "correction", "warning",
                            "breaking", "exclusive", "opinion", "analysis", "q", "a", "by", "listen",
@@ -158,6 +161,7 @@ class _Doc:
         self.low = [tl[s:e] for s, e in zip(self.S, self.E)] if len(tl) == len(text) \
             else [text[s:e].lower().replace("\u2019", "'") for s, e in zip(self.S, self.E)]
         self.sent = a.sentences
+        self.sent_list = a.sentences.tolist()
         sent_starts = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
         self.tok_sent = (np.searchsorted(sent_starts, a.tokens.starts, side="right") - 1).tolist()
         self.words = words
@@ -233,7 +237,7 @@ class _Doc:
         p = self.text.rfind("(", max(0, self.E[j] - _MAX_PAREN), self.E[j])
         if p < 0:
             return j
-        t = int(np.searchsorted(self.a.tokens.starts, p))
+        t = bisect_left(self.S, p)
         return t - 1 if t > 0 and self.E[t - 1] <= p else j
 
     def joins(self, j: int) -> bool:
@@ -254,14 +258,13 @@ class _Doc:
         s = self.tok_sent[i]
         if s < 0:  # tokens before the first sentence (none in practice)
             return 0, i
-        starts = self.a.tokens.starts
-        first = int(np.searchsorted(starts, self.sent[s, 0]))
-        last = int(np.searchsorted(starts, self.sent[s, 1])) - 1
+        first = bisect_left(self.S, self.sent_list[s][0])
+        last = bisect_left(self.S, self.sent_list[s][1]) - 1
         return min(first, i), max(last, i)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        return int(np.searchsorted(self.a.tokens.starts, offset))
+        return bisect_left(self.S, offset)
 
     def skip_left(self, j: int, first: int) -> int:
         """Step left over the words between a subject and its verb: auxiliaries and adverbs
@@ -509,9 +512,13 @@ class _Doc:
 def _clause_end(doc: _Doc, i: int, last: int, cue_tokens: set[int]) -> int:
     """Last token of the clause starting at token ``i``: the sentence end, or the token before
     a comma that introduces another cue (", warning that", ", according to")."""
-    for t in range(i, last):
-        if doc.gap(t).strip().startswith(",") and (t + 1) in cue_tokens:
-            return t
+    text, end = doc.text, doc.E[last]
+    p = text.find(",", doc.E[i], end)
+    while p >= 0:
+        t = bisect_left(doc.S, p)  # the token after the comma
+        if t <= last and t in cue_tokens and doc.gap(t - 1).strip().startswith(","):
+            return t - 1
+        p = text.find(",", p + 1, end)
     return last
 
 
@@ -540,7 +547,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         ci = doc.tok_at(s)
         if ci > 0 and doc.E[ci - 1] < s and text[doc.E[ci - 1]:s] in _HYPHENS:
             continue  # part of a compound ("self-declared"), not a reporting verb
-        cj = int(np.searchsorted(a.tokens.ends, e, side="left"))
+        cj = bisect_left(doc.E, e)
         cues.append((s, e, ci, min(cj, doc.n - 1), entry))
     confirmed: set[int] = set()  # lexicon cues a tagger span overlaps
     if extra:
@@ -556,7 +563,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 confirmed.update(hit)
                 continue
             ci = doc.tok_at(s)
-            cj = int(np.searchsorted(a.tokens.ends, e, side="left"))
+            cj = bisect_left(doc.E, e)
             if ci >= doc.n:
                 continue
             info.append((text[s:e].lower(), None, 1.0))
@@ -652,7 +659,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 prev = [r for r in rows if r["sentence"] == doc.tok_sent[ci] and r["speaker_start"] is not None]
                 if prev:
                     return (doc.tok_at(prev[-1]["speaker_start"]),
-                            int(np.searchsorted(a.tokens.ends, prev[-1]["speaker_end"], side="left")))
+                            bisect_left(doc.E, prev[-1]["speaker_end"]))
                 return doc.np_right(first, ci - 1) if first < ci else None
 
             if j >= lo:
@@ -791,17 +798,35 @@ def _mark_nested(rows: list[dict[str, Any]]) -> None:
         r["nested"] = v
 
 
+def _line_colons(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(start, end, colon)`` of each line (a paragraph of :func:`framing.text.paragraph_spans`)
+    whose first colon is among its first 80 characters."""
+    colon = text.find(":")
+    while colon >= 0:
+        m = _LAST_BREAK.search(text, max(0, colon - _COLON_REACH - 1), colon)
+        start = m.end() if m else (0 if colon <= _COLON_REACH else -1)
+        if start >= 0:
+            while start < colon and text[start].isspace():
+                start += 1
+            if colon - start < _COLON_REACH and text.find(":", start, colon) < 0:
+                m = _LINE_BREAK.search(text, colon)
+                end = m.start() if m else len(text)
+                while end > colon and text[end - 1].isspace():
+                    end -= 1
+                yield start, end, colon
+        colon = text.find(":", colon + 1)
+
+
 def _colon_lines(doc: _Doc, cues: set[int], used_quotes: set[int]) -> list[dict[str, Any]]:
     """``Graham: Trump's 'Incredibly Hateful Rhetoric' ...``: a paragraph (often a headline)
     that opens with a short name and a colon attributes the rest of its sentence to that name;
     the colon is the cue (no stance)."""
     text, out = doc.text, []
-    for p0, p1 in paragraph_spans(text).tolist():
-        colon = text.find(":", p0, min(p1, p0 + 80))
-        if colon < 0 or colon in cues:
+    for p0, p1, colon in _line_colons(text):
+        if colon in cues:
             continue
         a = doc.tok_at(p0)
-        b = int(np.searchsorted(doc.a.tokens.ends, colon, side="right")) - 1
+        b = bisect_right(doc.E, colon) - 1
         if not (0 <= a <= b < doc.n) or b - a + 1 > _MAX_COLON_SPEAKER or doc.E[b] != colon:
             continue
         if not doc.name_cap(a) or any(doc.voice[doc.S[t]] for t in range(a, b + 1)):
