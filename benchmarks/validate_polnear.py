@@ -4,8 +4,12 @@ Scores, on PolNeAR **dev** (never test: the maintainers hold it out and score it
 themselves), (a) a baseline: every hit of the built-in ``attribution`` lexicon is a cue,
 with no speaker and no content; (b) the extractor ``framing.attribution.quotes`` when it
 exists (rules, lexicon cues); (c) the same with the cue spans of the trained cue tagger
-(:mod:`framing.cuemodel`, trained on PolNeAR train) passed as ``cue_spans``; (d) the
-tagger's cue spans alone (no speakers, no contents). The tagger is loaded from
+(:mod:`framing.cuemodel`, trained on PolNeAR train) passed as ``cue_spans``; (c') the same
+with ``nested=False`` (attributions whose cue lies inside another's content dropped, as the
+PARC scheme annotates only the outer one), with the tagger threshold chosen on train for
+that variant (``CueModel.thresholds["rules_nested_false"]``); (d) the tagger's cue spans
+alone (no speakers, no contents). Which of (c) and (c') is the project's PolNeAR-scheme
+system was decided on train (``CueModel.info["polnear_system"]``), never here. The tagger is loaded from
 ``framing.cuemodel.default_model_path()`` (or ``--model``), or trained there first with
 ``benchmarks/train_cue_model.py``'s procedure (threshold chosen by cross-validation on
 train). Definitions: :func:`framing.validate.score_attributions` (written once).
@@ -126,7 +130,11 @@ def bootstrap(by_doc: pd.DataFrame, n_boot: int, seed: int) -> dict[str, tuple[f
 
 
 TAGGER_ROW = "rules + trained cue tagger (`quotes(..., cue_spans=CueModel.predict(...))`)"
+NESTED_ROW = "rules + trained cue tagger, nested attributions dropped (PARC scheme)"
 TAGGER_ALONE_ROW = "trained cue tagger: its cue spans alone, no speakers"
+#: ``CueModel.thresholds`` key and ``info["polnear_system"]`` value of each end-to-end row.
+NESTED_VARIANT = "rules_nested_false"
+ROW_OF_VARIANT = {"rules": TAGGER_ROW, NESTED_VARIANT: NESTED_ROW}
 
 
 def run(split: str, n_boot: int, seed: int, use_extractor: bool = True, use_tagger: bool = True,
@@ -147,8 +155,9 @@ def run(split: str, n_boot: int, seed: int, use_extractor: bool = True, use_tagg
     if use_tagger and use_extractor:
         model, tagger_why = cue_tagger(model_path, retrain)
     predicted: dict[str, pd.DataFrame] = {}
+    by_threshold: dict[float, pd.DataFrame] = {}
 
-    def tagger_spans(articles: pd.DataFrame) -> pd.DataFrame:
+    def tagger_spans(articles: pd.DataFrame, threshold: float | None = None) -> pd.DataFrame:
         if "spans" not in predicted:
             t0 = time.perf_counter()
             predicted["spans"] = model.predict(articles)  # type: ignore[union-attr]
@@ -156,11 +165,19 @@ def run(split: str, n_boot: int, seed: int, use_extractor: bool = True, use_tagg
             predicted["speed"] = len(articles) / secs if secs else float("nan")
             print(f"CueModel.predict: {len(articles)} articles in {secs:.1f}s, "
                   f"{predicted['speed']:.1f} articles/s (one core)", file=sys.stderr)
-        return predicted["spans"]
+        if threshold is None or threshold == model.threshold:  # type: ignore[union-attr]
+            return predicted["spans"]
+        if threshold not in by_threshold:
+            by_threshold[threshold] = model.predict(articles, threshold=threshold)  # type: ignore[union-attr]
+        return by_threshold[threshold]
 
     def with_tagger(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         spans = tagger_spans(articles)
         return quotes(articles, cue_spans=spans), ""  # type: ignore[misc]
+
+    def with_tagger_outer(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+        spans = tagger_spans(articles, model.threshold_for(NESTED_VARIANT))  # type: ignore[union-attr]
+        return quotes(articles, cue_spans=spans, nested=False), ""  # type: ignore[misc]
 
     def tagger_alone(articles: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         spans = tagger_spans(articles)
@@ -175,10 +192,11 @@ def run(split: str, n_boot: int, seed: int, use_extractor: bool = True, use_tagg
 
     if quotes is not None:
         systems.append((TAGGER_ROW, with_tagger if model is not None else None))
+        systems.append((NESTED_ROW, with_tagger_outer if model is not None else None))
     systems.append((TAGGER_ALONE_ROW, tagger_alone if model is not None else None))
     for label, fn in systems:
         if fn is None:
-            if label in (TAGGER_ROW, TAGGER_ALONE_ROW):
+            if label in (TAGGER_ROW, NESTED_ROW, TAGGER_ALONE_ROW):
                 why = tagger_why
             else:
                 why = ("not run (`--baseline-only`)" if not use_extractor
@@ -198,6 +216,56 @@ def run(split: str, n_boot: int, seed: int, use_extractor: bool = True, use_tagg
         rows.append({"system": "_tagger", "available": False, "model": model,
                      "speed": predicted["speed"], "n_spans": len(predicted["spans"])})
     return rows, scores, pn
+
+
+def train_cv_text(m: object) -> list[str]:
+    """The decision made on train (from the model's ``info``): each end-to-end variant's
+    threshold, the PolNeAR-scheme system, and the train-CV grid both were chosen from."""
+    info = m.info  # type: ignore[attr-defined]
+    by_variant = info.get("train_cv_by_variant", {})
+    grid = info.get("train_cv_grid", [])
+    system = info.get("polnear_system")
+    if not by_variant or system not in ROW_OF_VARIANT:
+        return ["", f"The model in the cache predates the per-variant thresholds: the row "
+                f"'{NESTED_ROW}' uses its default threshold {m.threshold}; retrain with "  # type: ignore[attr-defined]
+                "`python benchmarks/train_cue_model.py` to choose its own on train."]
+    floor = info.get("min_precision", 0.68)
+    chosen = "; ".join(
+        f"'{ROW_OF_VARIANT[v]}': threshold {cv['threshold']} (train-CV cue recall {cv['R']:.3f}, precision "
+        f"{cv['P']:.3f}, F1 {cv['F1']:.3f}, speaker accuracy {cv['speaker']:.3f}, content F1 {cv['content_F1']:.3f})"
+        for v, cv in by_variant.items() if v in ROW_OF_VARIANT)
+    out = ["", f"**The project's PolNeAR-scheme system is the row '{ROW_OF_VARIANT[system]}'.** It was "
+           f"decided on train only, by the {info.get('folds')}-fold cross-validation grid below (out-of-fold "
+           "tagger probabilities computed once, every variant scored on the same out-of-fold spans): for each "
+           f"variant, the threshold with the highest train-CV cue recall among those with train-CV precision "
+           f">= {floor}; then the variant with the highest train-CV recall at its chosen threshold "
+           f"(ties: the higher precision). Chosen on train: {chosen}. The dev rows above were "
+           "scored once, after these choices, and chose nothing."]
+    sys_cv = by_variant[system]
+    for v, cv in by_variant.items():
+        if v != system and v in ROW_OF_VARIANT:
+            out[-1] += (f" '{ROW_OF_VARIANT[v]}' was not chosen: at its own train-chosen threshold its train-CV "
+                        f"cue recall is {cv['R']:.3f} against {sys_cv['R']:.3f} (precision {cv['P']:.3f} against "
+                        f"{sys_cv['P']:.3f}, F1 {cv['F1']:.3f} against {sys_cv['F1']:.3f}).")
+    if grid:
+        vs = [v for v in ROW_OF_VARIANT if f"{v}_R" in grid[0]]
+        head = "| threshold | " + " | ".join(
+            f"{short} {k}" for v in vs for short in ([("rules + tagger" if v == "rules" else "nested dropped")])
+            for k in ("R", "P", "F1", "speaker", "content F1")) + " |"
+        lines = ["", f"PolNeAR **train**, {info.get('folds')}-fold cross-validation over articles (seed "
+                 f"{info.get('seed')}): cue recall, precision, F1, speaker accuracy and content F1 of "
+                 "'rules + tagger' (`quotes(..., cue_spans=spans)`) and 'nested dropped' "
+                 "(`quotes(..., cue_spans=spans, nested=False)`) at each tagger threshold (chosen "
+                 "thresholds in bold):", "", head, "|" + "---|" * (1 + 5 * len(vs))]
+        for r in grid:
+            cells = []
+            for v in vs:
+                bold = by_variant.get(v, {}).get("threshold") == r["threshold"]
+                cells += [(f"**{r[f'{v}_{k}']:.3f}**" if bold else f"{r[f'{v}_{k}']:.3f}")
+                          for k in ("R", "P", "F1", "speaker", "content_F1")]
+            lines.append(f"| {r['threshold']:g} | " + " | ".join(cells) + " |")
+        out += lines
+    return out
 
 
 def fmt(v: float, ci: tuple[float, float] | None = None) -> str:
@@ -251,9 +319,10 @@ def markdown(rows: list[dict], split: str, pn, n_boot: int, seed: int) -> str:
                   f"{len(m.features):,} token features, trained on the {m.info.get('n_articles')} "
                   f"PolNeAR train articles (C={m.params.get('C')}, min_count={m.params.get('min_count')}); "
                   f"threshold {m.threshold}, chosen on train only ({m.info.get('threshold_rule')}){cv_txt}. "
-                  f"It proposed {tag['n_spans']:,} cue spans here; `CueModel.predict` ran at "
+                  f"It proposed {tag['n_spans']:,} cue spans here at that threshold; `CueModel.predict` ran at "
                   f"{tag['speed']:.0f} articles/s on one core. The weights are not shipped "
                   "(PolNeAR has no licence): `python benchmarks/train_cue_model.py` trains them."]
+        lines += train_cv_text(m)
     stamps = [f"{r['system']}: `{r['stamp']}`" for r in rows if r.get("stamp")]
     if stamps:
         lines += ["", "Lexicon stamps: " + "; ".join(stamps) + "."]

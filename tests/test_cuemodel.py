@@ -270,3 +270,54 @@ def test_matrix_scores_equal_predict_scores():
     first = doc == 0
     _, _, p = m.token_scores(arts["text"].iloc[0])
     assert np.allclose(1 / (1 + np.exp(-z[first])), p)
+
+
+# --------------------------------------------------------------------------- per-variant thresholds
+
+def test_thresholds_map_round_trips_and_old_files_still_load(tmp_path):
+    m = CueModel(features=["w=said"], weights=[2.0], bias=-1.0, threshold=0.25,
+                 thresholds={"rules": 0.25, "rules_nested_false": 0.2}, info={"split": "train"})
+    assert m.threshold_for("rules_nested_false") == 0.2
+    assert m.threshold_for("rules") == m.threshold_for() == m.threshold_for("unknown") == 0.25
+    path = m.save(tmp_path / "m.json")
+    data = json.loads(path.read_text())
+    assert data["threshold"] == 0.25 and data["thresholds"] == {"rules": 0.25, "rules_nested_false": 0.2}
+    m2 = CueModel.load(path)
+    assert (m2.threshold, m2.thresholds) == (0.25, {"rules": 0.25, "rules_nested_false": 0.2})
+    # a file written before ``thresholds`` existed: only ``threshold``
+    del data["thresholds"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data))
+    m3 = CueModel.load(old)
+    assert m3.thresholds == {} and m3.threshold == 0.25
+    assert m3.threshold_for("rules_nested_false") == 0.25
+    arts = pd.DataFrame({"text": ["She said no."]}, index=["a"])
+    pd.testing.assert_frame_equal(m3.predict(arts), m.predict(arts))
+
+
+def _train_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "train_cue_model.py"
+    spec = importlib.util.spec_from_file_location("train_cue_model_under_test", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_threshold_and_system_choice_rules():
+    t = _train_script()
+    table = pd.DataFrame({
+        "threshold": [0.1, 0.2, 0.3],
+        "rules_R": [0.85, 0.80, 0.75], "rules_P": [0.60, 0.68, 0.75], "rules_F1": [0.7, 0.74, 0.75],
+        "rules_nested_false_R": [0.83, 0.78, 0.72], "rules_nested_false_P": [0.69, 0.75, 0.80],
+        "rules_nested_false_F1": [0.75, 0.76, 0.76]})
+    assert t.choose_threshold(table, 0.68)[0] == 0.2          # default variant: rules
+    assert t.choose_threshold(table, 0.68, "rules_nested_false")[0] == 0.1
+    assert t.choose_threshold(table, 0.9, "rules")[0] == 0.3  # none qualifies: best F1
+    system, _ = t.choose_system(table, {"rules": 0.2, "rules_nested_false": 0.1}, 0.68)
+    assert system == "rules_nested_false"                     # recall 0.83 > 0.80, both P >= 0.68
+    system, _ = t.choose_system(table, {"rules": 0.1, "rules_nested_false": 0.3}, 0.68)
+    assert system == "rules_nested_false"                     # rules at 0.1 misses the floor
+    assert t._columns(table, "rules") == ["rules_R", "rules_P", "rules_F1"]

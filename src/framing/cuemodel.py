@@ -414,6 +414,11 @@ class CueModel:
     Create one with :func:`train_cue_model` or :meth:`load`; ``predict`` gives cue spans that
     :func:`framing.attribution.quotes` takes as ``cue_spans``.
 
+    ``threshold`` is the default decision threshold; ``thresholds`` optionally maps the name
+    of a downstream system to the threshold chosen for it (``benchmarks/train_cue_model.py``
+    stores ``"rules"``, for ``quotes(..., cue_spans=...)``, and ``"rules_nested_false"``, for
+    ``quotes(..., cue_spans=..., nested=False)``); :meth:`threshold_for` reads it.
+
     Example:
         >>> m = CueModel(features=["w=said"], weights=[4.0], bias=-2.0, threshold=0.5)
         >>> import pandas as pd
@@ -427,12 +432,28 @@ class CueModel:
     threshold: float = 0.5
     params: dict[str, Any] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.thresholds = {str(k): float(v) for k, v in (self.thresholds or {}).items()}
         self.weights = np.asarray(self.weights, dtype=np.float64)
         if len(self.weights) != len(self.features):
             raise ValueError(f"{len(self.features)} features but {len(self.weights)} weights")
         self._index = {f: k for k, f in enumerate(self.features)}
+
+    def threshold_for(self, variant: str | None = None) -> float:
+        """The threshold chosen for ``variant`` (a key of ``thresholds``); ``threshold`` when
+        ``variant`` is None or has no threshold of its own (e.g. a model saved before
+        ``thresholds`` existed).
+
+        Example:
+            >>> m = CueModel(["w=said"], [1.0], 0.0, threshold=0.25, thresholds={"rules_nested_false": 0.2})
+            >>> m.threshold_for("rules_nested_false"), m.threshold_for("rules"), m.threshold_for()
+            (0.2, 0.25, 0.25)
+        """
+        if variant is None:
+            return float(self.threshold)
+        return float(self.thresholds.get(variant, self.threshold))
 
     # ------------------------------------------------------------------ scoring
     def token_scores(self, text: str, analysis: ArticleAnalysis | None = None,
@@ -513,14 +534,15 @@ class CueModel:
 
         Example:
             >>> sorted(CueModel(["w=said"], [1.0], 0.0).to_dict())
-            ['bias', 'feature_version', 'format', 'info', 'params', 'threshold', 'weights']
+            ['bias', 'feature_version', 'format', 'info', 'params', 'threshold', 'thresholds', 'weights']
         """
         return {"format": _FORMAT, "feature_version": FEATURE_VERSION, "threshold": float(self.threshold),
+                "thresholds": {k: float(v) for k, v in self.thresholds.items()},
                 "bias": float(self.bias), "params": self.params, "info": self.info,
                 "weights": {f: round(float(w), 6) for f, w in zip(self.features, self.weights)}}
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the model as JSON (settings, threshold, bias, ``{feature: weight}``).
+        """Write the model as JSON (settings, threshold(s), bias, ``{feature: weight}``).
 
         The parent directory is created. Returns the path written.
 
@@ -542,7 +564,8 @@ class CueModel:
         """Read a model written by :meth:`save` (default: :func:`default_model_path`).
 
         Raises ``FileNotFoundError`` with how to train one when the file is missing, and
-        ``ValueError`` for a file of another format or feature version.
+        ``ValueError`` for a file of another format or feature version. A file without
+        ``thresholds`` (written before it existed) loads with an empty map.
 
         Example:
             >>> import tempfile
@@ -563,7 +586,7 @@ class CueModel:
         wts = data["weights"]
         return cls(features=list(wts), weights=list(wts.values()), bias=float(data["bias"]),
                    threshold=float(data["threshold"]), params=data.get("params", {}),
-                   info=data.get("info", {}))
+                   info=data.get("info", {}), thresholds=data.get("thresholds") or {})
 
 
 # --------------------------------------------------------------------------- training
