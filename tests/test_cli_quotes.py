@@ -76,3 +76,19 @@ def test_sources_table(tmp_path, corpus, by, index):
 def test_sources_unknown_column_is_an_error(corpus, capsys):
     assert main(["sources", str(corpus), "--by", "desk"]) == 1
     assert "no column 'desk'" in capsys.readouterr().err
+
+
+def test_quotes_with_a_cue_model_and_without_nested(tmp_path, capsys):
+    from framing.cuemodel import CueModel
+
+    model = tmp_path / "m.json"
+    CueModel(["w=negotiated"], [12.0], -6.0, threshold=0.5).save(model)
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "n1", "text": "Moscow negotiated a deal. Sexton said he thinks so."}) + "\n")
+    out = tmp_path / "q.csv"
+    assert main(["quotes", str(src), "--cue-model", str(model), "-o", str(out), "-q"]) == 0
+    assert pd.read_csv(out)["cue"].tolist() == ["negotiated", "said", "thinks"]
+    assert main(["quotes", str(src), "--cue-model", str(model), "--no-nested", "-o", str(out), "-q"]) == 0
+    assert pd.read_csv(out)["cue"].tolist() == ["negotiated", "said"]
+    assert main(["quotes", str(src), "--cue-model", str(tmp_path / "none.json")]) == 1
+    assert "train one with" in capsys.readouterr().err

@@ -147,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     qt.add_argument("--attribution", default="attribution", metavar="NAME|PATH",
                     help="the cue lexicon (default: the built-in 'attribution')")
     qt.add_argument("--no-titles", action="store_true", help="do not read the articles' titles")
+    qt.add_argument("--cue-model", nargs="?", const="", default=None, metavar="PATH",
+                    help="also use the trained cue tagger (framing.cuemodel; default file: the "
+                         "cache, see benchmarks/train_cue_model.py): finds cues no lexicon lists")
+    qt.add_argument("--no-nested", action="store_true",
+                    help="drop attributions inside another's content (as PARC/PolNeAR annotate)")
     qt.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="worker processes (results are identical to one job)")
     qt.add_argument("--format", choices=["jsonl", "csv", "parquet"],
@@ -400,7 +405,15 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     df = _load_for(args)
     if df is None:
         return 1
-    table = quotes(df, attribution=cues, titles=not args.no_titles, n_jobs=args.jobs,
+    cue_spans = None
+    if args.cue_model is not None:
+        from .cuemodel import CueModel
+
+        model = CueModel.load(args.cue_model or None)
+        variant = "rules_nested_false" if args.no_nested else "rules"
+        cue_spans = model.predict(df, threshold=model.threshold_for(variant))
+    table = quotes(df, attribution=cues, titles=not args.no_titles, cue_spans=cue_spans,
+                   nested=not args.no_nested, n_jobs=args.jobs,
                    progress=False if args.quiet else None)
     table["lexicons"] = ";".join(table.attrs["lexicons"].values())
     if not args.quiet:
