@@ -270,3 +270,16 @@ def test_spans_table_is_the_same_without_arrow_string_columns(seed, monkeypatch)
     monkeypatch.setattr(spans_module, "_ARROW_STR", None)
     slow = find_spans(seed)
     pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The self-declared republic held a vote.", []),            # second part of a compound
+    ("A well-said point, she said.", ["said"]),                 # only the standalone verb
+    ("The republic declared independence.", ["declared"]),
+    ("He claimed - falsely - that it was over.", ["claimed"]),  # a dash between words is not a compound
+    ("-said at the start", ["said"]),
+])
+def test_reporting_verbs_inside_compounds_are_not_cues(text, cues):
+    spans = framing.find_spans(text, "attribution")
+    assert spans["text"].tolist() == cues
+    assert int(framing.score(text, "attribution")["attribution_n"].iloc[0]) == len(cues)

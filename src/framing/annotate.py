@@ -889,7 +889,7 @@ def annotate(article: Any, *, spans: pd.DataFrame | None = None, quotes: pd.Data
     Example:
         >>> a = annotate("The self-declared republic's cruel regime, officials said.")
         >>> a.counts()
-        {'anonymous_source': 1, 'attribution': 2, 'label': 2, 'loaded': 1}
+        {'anonymous_source': 1, 'attribution': 1, 'label': 2, 'loaded': 1}
         >>> a.html().count('tabindex="0"') >= 5
         True
     """
