@@ -473,3 +473,61 @@ def test_browser_injected_markup_never_runs(browser, tmp_path, kind):
     assert "<script>window.__pwned = 1; alert(1)</script>" in page.locator(".fr-text").inner_text()
     page.screenshot(path=str(tmp_path / f"evil-{kind}.png"))
     page.close()
+
+
+# ----------------------------------------------------------------------------- frame layer (issue 9)
+
+FRAME_TEXT = 'Police arrested a burglar. "The economy lost jobs," the mayor said.'
+
+
+def test_frame_layer_is_off_by_default_and_toggled_without_script():
+    page = annotate(FRAME_TEXT, frames=True).html()
+    assert "<script" not in page.lower()
+    box = re.search(r'<input type="checkbox" class="fr-frames-toggle" id="([^"]+)">', page)
+    assert box and " checked" not in box.group(0)                       # off until ticked
+    assert f'<label for="{box.group(1)}">Show frame cues (5)</label>' in page
+    marks = re.findall(r'<mark [^>]*fr-cat-frame[^>]*>', page)
+    assert len(marks) == 5
+    assert all('tabindex="-1"' in m for m in marks if "fr-cont" not in m)   # not Tab stops
+    # hidden unless the checkbox is checked: the CSS says so, with no script
+    assert ".fr-hl.fr-cat-frame{background:none;text-decoration:none" in page
+    assert ".fr-doc:has(.fr-frames-toggle:checked) .fr-hl.fr-cat-frame" in page
+    assert ".fr-doc:not(:has(.fr-frames-toggle:checked)) .fr-hl.fr-cat-frame>.fr-tip{display:none!important}" in page
+    assert "crime and punishment</span> <b class=\"fr-count\">3</b>" in page
+    assert "Dominant frame: crime and punishment" in page
+
+
+def test_no_frame_layer_unless_asked():
+    page = annotate(FRAME_TEXT).html()
+    assert 'class="fr-frames-toggle"' not in page and "fr-cat-frame" not in page.split("</style>")[-1]
+    assert "frame" not in annotate(FRAME_TEXT).counts()
+    assert annotate(FRAME_TEXT, frames=True).counts()["frame"] == 5
+
+
+def test_frame_layer_in_collections_has_one_switch_per_article():
+    c = annotate_many([FRAME_TEXT, "The cat slept."], frames=True)
+    page = c.html()
+    ids = re.findall(r'class="fr-frames-toggle" id="([^"]+)"', page)
+    assert len(ids) == 1 and len(set(ids)) == 1          # the second article has no frame cue
+    assert "<script" not in page.lower()
+
+
+def test_frame_layer_toggles_in_a_browser_with_the_keyboard(browser, tmp_path):
+    path = tmp_path / "frames.html"
+    annotate(FRAME_TEXT, frames=True).save(path)
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_load_state()
+    shadow = "e => getComputedStyle(e).boxShadow"
+    assert page.eval_on_selector("mark.fr-cat-frame", shadow) == "none"      # hidden by default
+    for _ in range(40):                                                        # Tab to the switch
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('fr-frames-toggle')"):
+            break
+    else:
+        pytest.fail("the frame switch cannot be reached with Tab")
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('.fr-frames-toggle').checked", timeout=10_000)
+    page.wait_for_function("getComputedStyle(document.querySelector('mark.fr-cat-frame')).boxShadow"
+                           " !== 'none'", timeout=10_000)
+    page.close()

@@ -95,3 +95,7 @@ def __getattr__(name: str):  # PEP 562: load scikit-learn only when the transfor
 from .annotate import AnnotatedArticle, annotate, annotate_many  # noqa: E402  (the annotated-article view)
 
 __all__ += ["AnnotatedArticle", "annotate", "annotate_many"]
+
+from .features import frames  # noqa: E402  (the frame profile: 14 generic news frames, issue 9)
+
+__all__ += ["frames"]

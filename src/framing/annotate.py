@@ -24,6 +24,13 @@ What the page shows:
   glossary of the entries found, with their notes (what a printed page shows instead of
   tooltips).
 
+**Frame cues** (``annotate(..., frames=True)``; the 14 generic frames of Boydstun et al. 2014,
+the aspects of an issue a text makes salient in Entman's 1993 sense) are a layer of their own,
+off by default: a checkbox in the legend ("Show frame cues") turns it on with CSS alone
+(``.fr-doc:has(.fr-frames-toggle:checked)``), reachable with Tab and toggled with Space. While
+it is off, frame cues look like plain text and their tooltips and glossary items are hidden.
+Frame cues are not Tab stops (an article has dozens): their notes are in the glossary.
+
 The page has no script at all, loads nothing from the network (its Content-Security-Policy
 forbids it) and prints in black and white: each category also has its own underline style
 (solid, double, dashed, dotted, wavy, overline) and, in print, a small letter after it.
@@ -355,7 +362,7 @@ def render_text(text: str, spans: pd.DataFrame | None = None, quotes: pd.DataFra
                 lines.append(_line("voice", "In the outlet's own voice."))
             lines += cue_extra
             tip_id = f"{key}-tip"
-            head = (_attr("id", key) + ' tabindex="0"'
+            head = (_attr("id", key) + (' tabindex="-1"' if cat == "frame" else ' tabindex="0"')
                     + _attr("aria-describedby", " ".join([tip_id, *described])))
             title = f"{_cat_label(cat)}: {entry}" + (f" ({stance})" if stance else "")
             anns.append(_Ann(s, e, _RANK.get(cat, _OTHER_RANK), i, key, "mark", attrs, head,
@@ -475,7 +482,8 @@ class AnnotatedArticle:
 
     def _legend(self) -> str:
         counts = self.counts()
-        cats = [c for c in CATEGORIES if c in counts] + sorted(c for c in counts if c not in CATEGORIES)
+        cats = [c for c in CATEGORIES if c in counts] + sorted(c for c in counts if c not in CATEGORIES
+                                                               and c != "frame")
         rows = []
         for c in cats:
             label, what, letter = CATEGORIES.get(c, (_cat_label(c), "", "•"))
@@ -501,8 +509,29 @@ class AnnotatedArticle:
                 "marks, someone else's words (hatched); plain ground: the outlet's own voice</li>"
                 '<li><span class="fr-sw fr-speaker">Speaker</span> who is quoted; hover or focus an '
                 "attribution verb to light up its speaker</li></ul>"
-                '<p class="fr-hint">Hover a highlight or move to it with Tab to read why the wording frames.</p>'
+                + self._frame_legend()
+                + '<p class="fr-hint">Hover a highlight or move to it with Tab to read why the wording frames.</p>'
                 "</section>\n")
+
+    def _frame_legend(self) -> str:
+        """The frame layer's switch (a checkbox: no script) and the hits per frame."""
+        if not len(self.spans) or "frame" not in set(self.spans["category"].astype(str)):
+            return ""
+        from .features import FRAME_IDS, dominant_frame
+
+        fr = self.spans[self.spans["category"].astype(str) == "frame"]
+        per = Counter(fr["subcategory"].astype(str)) if "subcategory" in fr.columns else Counter()
+        ids = [f for f in FRAME_IDS if per.get(f)] + sorted(f for f in per if f not in FRAME_IDS)
+        items = "".join(f'<li><span class="fr-sw fr-cat-frame">{html.escape(f.replace("_", " "))}</span> '
+                        f'<b class="fr-count">{per[f]}</b></li>' for f in ids)
+        dom = dominant_frame([per.get(f, 0) for f in FRAME_IDS])
+        box = f"{self.prefix}-frames"
+        return ('<h4>Frames: which aspect the story is about</h4>'
+                f'<p class="fr-frames-switch"><input type="checkbox" class="fr-frames-toggle" id="{box}"> '
+                f'<label for="{box}">Show frame cues ({len(fr)})</label></p>'
+                f'<ul class="fr-frame-list">{items}</ul>'
+                f'<p class="fr-what">Dominant frame: {html.escape(dom.replace("_", " ").replace("+", " + "))} '
+                "(most hits, at least 2, and a clear lead; Boydstun et al. 2014 frames)</p>")
 
     def _summary(self) -> str:
         r = self.rates
@@ -799,7 +828,7 @@ def _str(v: Any) -> str:
 
 def annotate_many(articles: Any, *, spans: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
                   lexicons: Any = None, corpus: Any = None, title: str = "Annotated articles",
-                  rates: bool = True) -> AnnotatedCollection:
+                  rates: bool = True, frames: bool = False) -> AnnotatedCollection:
     """Annotate several articles for one page (with an index); see :func:`annotate`.
 
     Args:
@@ -811,6 +840,8 @@ def annotate_many(articles: Any, *, spans: pd.DataFrame | None = None, quotes: p
             medians are shown beside each article's rates.
         title: the page's title.
         rates: compute the summary of rates (:func:`framing.score`).
+        frames: add the built-in ``frames`` lexicon: frame cues as a layer of their own,
+            off until the legend's checkbox is ticked (see :func:`annotate`).
 
     Example:
         >>> c = annotate_many(["Officials said it was cruel.", "He claimed it."], title="Two")
@@ -825,6 +856,10 @@ def annotate_many(articles: Any, *, spans: pd.DataFrame | None = None, quotes: p
     if df.index.has_duplicates:
         raise ValueError("the articles' doc_ids are not unique")
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    if frames:
+        from .features import _with_frames
+
+        lexset = _with_frames(lexset)
     for name, table in (("spans", spans), ("quotes", quotes)):
         if table is not None and "doc_id" not in table.columns and len(df) > 1:
             raise ValueError(f"{name} of several articles need a doc_id column")
@@ -867,7 +902,8 @@ def annotate_many(articles: Any, *, spans: pd.DataFrame | None = None, quotes: p
 
 
 def annotate(article: Any, *, spans: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
-             lexicons: Any = None, corpus: Any = None, rates: bool = True) -> AnnotatedArticle:
+             lexicons: Any = None, corpus: Any = None, rates: bool = True,
+             frames: bool = False) -> AnnotatedArticle:
     """One article, every framing device highlighted and explained (see the module docstring).
 
     Args:
@@ -882,6 +918,9 @@ def annotate(article: Any, *, spans: pd.DataFrame | None = None, quotes: pd.Data
         corpus: a score table (:func:`framing.score` of a corpus; or an articles table, which
             is scored here): its medians are shown beside the article's rates.
         rates: compute the summary of rates per 1,000 tokens (:func:`framing.score`).
+        frames: also find the cues of the 14 generic news frames (the built-in ``frames``
+            lexicon; Boydstun et al. 2014) and show them as their own layer, off by default
+            and switched on by a checkbox in the legend (no script).
 
     Returns:
         An :class:`AnnotatedArticle` (``_repr_html_``, ``html()``, ``save(path)``).
@@ -906,7 +945,7 @@ def annotate(article: Any, *, spans: pd.DataFrame | None = None, quotes: pd.Data
     if given_quotes is not None:
         given_quotes = given_quotes.assign(doc_id=doc_id)
     art = annotate_many(df, spans=given_spans, quotes=given_quotes, lexicons=lexset, corpus=corpus,
-                        rates=rates).articles[0]
+                        rates=rates, frames=frames).articles[0]
     art.prefix = "fr-" + art.prefix.split("-", 1)[1]
     return art
 
@@ -990,3 +1029,18 @@ CSS = """
 }
 """.strip().replace("@LETTERS@", "\n".join(
     f' .fr-hl.fr-cat-{c}:not(.fr-cont)::after{{content:"{v[2]}"}}' for c, v in CATEGORIES.items()))
+
+# The frame layer (issue 9): hidden until the legend's checkbox is ticked; CSS only.
+CSS += """
+.fr-hl.fr-cat-frame{background:none;text-decoration:none;padding:0;cursor:inherit}
+.fr-doc:not(:has(.fr-frames-toggle:checked)) .fr-hl.fr-cat-frame>.fr-tip{display:none!important}
+.fr-doc:not(:has(.fr-frames-toggle:checked)) .fr-glossary li:has(>.fr-sw.fr-cat-frame){display:none}
+.fr-doc:has(.fr-frames-toggle:checked) .fr-hl.fr-cat-frame,.fr-sw.fr-cat-frame{background-color:#e4f3e8;
+ box-shadow:inset 0 -3px 0 #1e6b3a;cursor:help}
+.fr-frames-switch{margin:.2rem 0}.fr-frames-switch input{width:1.1rem;height:1.1rem;vertical-align:-.2rem}
+.fr-frames-toggle:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+@media print{
+ .fr-doc:not(:has(.fr-frames-toggle:checked)) .fr-hl.fr-cat-frame::after{content:none}
+ .fr-doc:has(.fr-frames-toggle:checked) .fr-hl.fr-cat-frame:not(.fr-cont)::after{content:"F"}
+ .fr-frames-switch{display:none}
+}"""

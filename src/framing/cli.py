@@ -36,6 +36,7 @@ examples:
   framing features data/sample/articles.jsonl -o features.csv
   framing lexicons                             the built-in lexicons
   framing kwic 'accus*' seeds/                 audit a pattern in context
+  framing frames data/sample/articles.jsonl    the frame profile of each article
   framing annotate seeds/ -o seed.html         the article with every framing device highlighted
 """
 
@@ -130,6 +131,27 @@ def build_parser() -> argparse.ArgumentParser:
                     help="output format (default: from -o's extension; without -o, csv)")
     ft.add_argument("-o", "--output", metavar="OUT", help="write the table here")
     ft.set_defaults(func=_cmd_features)
+
+    fr = sub.add_parser(
+        "frames", help="the frame profile of each article (14 generic news frames)",
+        description="The frame profile of each article over the 14 frames of the Policy Frames "
+                    "Codebook (Boydstun et al. 2014): frame_<id>_per_1k (hits per 1,000 tokens), "
+                    "frame_<id>_share (share of all frame hits), frame_hits_n, dominant_frame "
+                    "(the rule is in `framing.features.dominant_frame`) and dominant_frame_title "
+                    "(the headline's frame). Built from the `frames` lexicon; see "
+                    "`framing.features.frames`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  framing frames data/sample/articles.jsonl\n"
+               "  framing frames corpus.jsonl -o frames.csv --jobs 2\n")
+    add_input_options(fr)
+    fr.add_argument("--lexicon", default="frames", metavar="NAME|PATH",
+                    help="the frame lexicon (default: the built-in 'frames'; subcategories are frame ids)")
+    fr.add_argument("--jobs", type=int, default=1, metavar="N",
+                    help="worker processes (results are identical to one job)")
+    fr.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                    help="output format (default: from -o's extension; without -o, a readable table)")
+    fr.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    fr.set_defaults(func=_cmd_frames)
 
     qt = sub.add_parser(
         "quotes", help="attributions: who says what, with which verb (one row each)",
@@ -390,6 +412,33 @@ def _cmd_features(args: argparse.Namespace) -> int:
     table = score(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
     table["lexicons"] = ";".join(table.attrs["lexicons"].values())
     write_table(table, args.output, args.format or (None if args.output else "csv"))
+    return 0
+
+
+def _cmd_frames(args: argparse.Namespace) -> int:
+    from .features import FRAME_IDS, frames
+    from .lexicon import LexiconError, load_lexicon
+
+    _check_output(args)
+    try:
+        lexicon = load_lexicon(args.lexicon)
+    except (LexiconError, FileNotFoundError) as err:
+        raise ValueError(str(err)) from None
+    df = _load_for(args)
+    if df is None:
+        return 1
+    table = frames(df, lexicon=lexicon, n_jobs=args.jobs, progress=False if args.quiet else None)
+    table["lexicons"] = ";".join(table.attrs["lexicons"].values())
+    if args.output is None and args.format is None:
+        short = {f"frame_{f}_share": f[:12] for f in FRAME_IDS}
+        view = table[["frame_hits_n", "dominant_frame", "dominant_frame_title", *short]].rename(columns=short)
+        with pd.option_context("display.max_rows", 60, "display.width", 250,
+                               "display.float_format", "{:.2f}".format):
+            print("shares of all frame hits; full table (rates per 1,000 tokens too): -o or --format",
+                  file=sys.stderr)
+            print(view.to_string() if len(view) else "(no articles)")
+    else:
+        write_table(table, args.output, args.format)
     return 0
 
 

@@ -14,6 +14,16 @@
 * per naming signal ``g`` (the naming lexicon's ``signals`` column, e.g.
   ``russian_transliteration``): ``naming_g_n``, the naming-choice tallies.
 
+With ``frames=True`` (:func:`frames` returns only these columns), the article's **frame
+profile** over the 14 generic frames of the Policy Frames Codebook (Boydstun, Card, Gross,
+Resnik & Smith 2014; framing as selecting and making salient some aspects of an issue,
+Entman 1993), from the built-in ``frames`` lexicon (added to the lexicons if missing):
+``frame_<id>_per_1k`` (hits of frame ``id`` per 1,000 tokens of the text, both voices),
+``frame_<id>_share`` (its share of all frame hits; NaN when there are none), ``frame_hits_n``,
+``dominant_frame`` (the rule in :func:`dominant_frame`) and ``dominant_frame_title`` (the
+headline's frame: the frame with most hits in the title, ties joined by ``+``; ``none``
+without a frame cue; missing when the article has no title).
+
 Rates per 1,000 tokens are the unit of dictionary-based text analysis (LIWC reports
 percentages of words; Pennebaker et al. 2015); tokens are those of :mod:`framing.tokenize`.
 The table's ``attrs["lexicons"]`` holds each lexicon's ``name@version#hash``.
@@ -40,7 +50,7 @@ import pandas as pd
 from .attribution import SOURCING_COLUMNS, Attributor, sourcing_row
 from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles, map_chunks
 
-__all__ = ["score", "feature_columns"]
+__all__ = ["score", "feature_columns", "frames", "dominant_frame", "FRAME_IDS", "FRAME_COLUMNS"]
 
 VOICES = ("narrator", "quoted")
 _INT_COLUMNS = ("tokens", "sentences", "quotes", "unclosed_quotes", "narrator_tokens", "quoted_tokens")
@@ -96,7 +106,8 @@ def _per_1k(n: np.ndarray, tokens: float) -> np.ndarray:
 
 
 def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None,
-          n_jobs: int = 1, sourcing: bool = True, sentiment: bool = False) -> pd.DataFrame:
+          n_jobs: int = 1, sourcing: bool = True, sentiment: bool = False,
+          frames: bool = False) -> pd.DataFrame:
     """One row of framing features per article (columns in the module docstring).
 
     Args:
@@ -110,6 +121,11 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
             ``attribution``.
         sentiment: add the VADER sentiment by voice of :func:`framing.sentiment`
             (``sentiment_*`` columns; off by default: VADER is the slowest step).
+        frames: add the frame profile (:data:`FRAME_COLUMNS`: rates and shares of the 14
+            frames of Boydstun et al. 2014, ``frame_hits_n``, ``dominant_frame``,
+            ``dominant_frame_title``; see the module docstring). The built-in ``frames``
+            lexicon joins the lexicons when none of them has category ``frame``; the
+            profile comes from the same analysis as the other columns.
 
     Example:
         >>> t = score(["He said it.", 'She claimed the cuts were a disaster. The "reform" passed.'])
@@ -120,15 +136,20 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
         from .sentiment import sentiment as by_voice
 
         articles = as_articles(articles)  # read once (an iterator of texts too)
-        out = score(articles, lexicons, progress=progress, n_jobs=n_jobs, sourcing=sourcing)
+        out = score(articles, lexicons, progress=progress, n_jobs=n_jobs, sourcing=sourcing,
+                    frames=frames)
         extra = by_voice(articles, progress=progress, n_jobs=n_jobs)  # same articles, same order
         joined = out.assign(**{c: extra[c].to_numpy() for c in extra.columns})
         joined.attrs = out.attrs
         return joined
     df = as_articles(articles)
     lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    if frames:
+        lexset = _with_frames(lexset)
     if n_jobs > 1:
         func = score if sourcing else partial(score, sourcing=False)
+        if frames:
+            func = partial(func, frames=True)
         out = pd.concat(map_chunks(func, df, lexset, n_jobs, progress))
         out.attrs["lexicons"] = lexset.stamps()
         return out
@@ -137,6 +158,9 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
     heads = at.titles(df) if at is not None else None
     ncat, nst, nsg = len(layout.categories), len(layout.stances), len(layout.signals)
     scare = ncat - 1
+    fmap = _frame_map(lexset) if frames else None
+    fheads = (heads if heads is not None else _titles(df, lexset)) if frames else None
+    frame_rows: list[list[Any]] = []
     rows = []
     ids = []
     for doc_id, _text, a in _iter_analyses(df, lexset, progress):
@@ -166,16 +190,23 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
         for c in range(ncat):
             row += [total[c], all_rate[c], counts[c, 0], nar_rate[c], counts[c, 1], quo_rate[c]]
         row += stance.tolist() + signal.tolist()
+        title = ta = None
         if at is not None:
             title, ta = next(heads)
             row += sourcing_row(at.rows(_text, a),
                                 at.rows(title, ta, headline=True) if title is not None else None)
+        elif fheads is not None:
+            title, ta = next(fheads)
+        if fmap is not None:
+            frame_rows.append(_frame_row(fmap, a, n_tok, ta, _title_of(df, len(rows)), _text))
         rows.append(row)
         ids.append(doc_id)
     columns = layout.columns() + (list(SOURCING_COLUMNS) if at is not None else [])
     out = pd.DataFrame(rows, columns=columns, index=pd.Index(ids, name="doc_id"), dtype="float64")
     counts = [c for c in out.columns if c.endswith("_n") or c in _INT_COLUMNS]
     out = out.astype({c: "int64" for c in counts}).copy()  # copy() consolidates the blocks
+    if fmap is not None:
+        out = pd.concat([out, _frame_table(frame_rows, out.index)], axis=1)
     out.attrs["lexicons"] = lexset.stamps()
     return out
 
@@ -206,3 +237,178 @@ def feature_columns(lexicons: LexiconsArg = None, *, kind: str = "rates", voice:
         if kind == "both" or (kind == "rates") == is_rate:
             keep.append(c)
     return keep
+
+
+# --- frame profile (issue 9) -------------------------------------------------------------
+
+#: The 14 frame ids of the Policy Frames Codebook (Boydstun, Card, Gross, Resnik & Smith
+#: 2014), in the codebook's order: the subcategories of the built-in ``frames`` lexicon.
+FRAME_IDS: tuple[str, ...] = (
+    "economic", "capacity_and_resources", "morality", "fairness_and_equality",
+    "legality_constitutionality_and_jurisprudence", "policy_prescription_and_evaluation",
+    "crime_and_punishment", "security_and_defense", "health_and_safety", "quality_of_life",
+    "cultural_identity", "public_opinion", "political", "external_regulation_and_reputation",
+)
+
+#: The columns ``score(..., frames=True)`` adds, in order.
+FRAME_COLUMNS: tuple[str, ...] = (
+    *(f"frame_{f}_per_1k" for f in FRAME_IDS), *(f"frame_{f}_share" for f in FRAME_IDS),
+    "frame_hits_n", "dominant_frame", "dominant_frame_title",
+)
+
+#: A leading frame must lead every other frame by at least this share of all frame hits
+#: (and by at least one hit) to be the only dominant frame.
+DOMINANT_MARGIN = 0.1
+#: ... and have at least this many hits.
+DOMINANT_MIN_HITS = 2
+
+
+def dominant_frame(counts: Any, *, min_hits: int = DOMINANT_MIN_HITS,
+                   margin: float = DOMINANT_MARGIN) -> str:
+    """The dominant frame(s) of an article from its hits per frame (:data:`FRAME_IDS` order).
+
+    The rule: the frame with most hits is dominant when it has at least ``min_hits`` hits
+    and leads every other frame by at least ``max(1, margin * all frame hits)`` hits.
+    Otherwise the frames within that lead of the top one (and with ``min_hits`` hits or
+    more) are listed, joined by ``+`` in :data:`FRAME_IDS` order: a tie. With fewer than
+    ``min_hits`` hits on every frame the answer is ``none``: one cue does not make a frame
+    (Entman 1993: a frame is an emphasis, so it needs repetition; frames of Boydstun et al.
+    2014). Rates per 1,000 tokens rank the frames of one article as hits do (same
+    denominator), so hits are compared.
+
+    Example:
+        >>> dominant_frame([3, 1] + [0] * 12)
+        'economic'
+        >>> dominant_frame([3, 3] + [0] * 12)
+        'economic+capacity_and_resources'
+        >>> dominant_frame([1, 1] + [0] * 12)
+        'none'
+    """
+    n = np.asarray(counts, dtype=np.float64)
+    if len(n) != len(FRAME_IDS):
+        raise ValueError(f"expected {len(FRAME_IDS)} counts (one per frame), got {len(n)}")
+    top = n.max() if len(n) else 0.0
+    if top < min_hits:
+        return "none"
+    lead = max(1.0, margin * n.sum())
+    near = [f for f, k in zip(FRAME_IDS, n) if k >= min_hits and k > top - lead]
+    return "+".join(near)
+
+
+def _title_frame(counts: np.ndarray) -> str:
+    """The headline's frame: most hits (one is enough), ties joined by ``+``; ``none``."""
+    top = counts.max()
+    if top < 1:
+        return "none"
+    return "+".join(f for f, k in zip(FRAME_IDS, counts) if k == top)
+
+
+def _with_frames(lexset: LexiconSet) -> LexiconSet:
+    """The lexicon set, with the built-in ``frames`` lexicon added if no lexicon has frames."""
+    if any("frame" in lex.category_counts() for lex in lexset.lexicons):
+        return lexset
+    return LexiconSet([*lexset.lexicons, "frames"])
+
+
+def _frame_map(lexset: LexiconSet) -> list[np.ndarray]:
+    """Per lexicon, each entry's frame number (index into FRAME_IDS), -1 if not a frame cue."""
+    out = []
+    for lex in lexset.lexicons:
+        m = np.full(len(lex.entries), -1, dtype=np.int64)
+        for k, e in enumerate(lex.entries):
+            if e.category == "frame" and e.subcategory in FRAME_IDS:
+                m[k] = FRAME_IDS.index(e.subcategory)
+        out.append(m)
+    return out
+
+
+def _frame_counts(fmap: list[np.ndarray], a: Any, limit: int | None = None) -> np.ndarray:
+    counts = np.zeros(len(FRAME_IDS))
+    for li, m in enumerate(a.matches):
+        if not len(m.start):
+            continue
+        fr = fmap[li][m.entry]
+        keep = fr >= 0
+        if limit is not None:
+            keep &= m.end <= limit
+        np.add.at(counts, fr[keep], 1)
+    return counts
+
+
+def _title_of(df: pd.DataFrame, i: int) -> Any:
+    return df["title"].iat[i] if "title" in df.columns else None
+
+
+def _titles(df: pd.DataFrame, lexset: LexiconSet) -> Any:
+    """Each headline and its analysis, as :meth:`framing.attribution.Attributor.titles`
+    gives them (``(None, None)`` without a title, or when the text starts with it); used
+    when score runs without the sourcing features."""
+    if "title" not in df.columns:
+        for _ in range(len(df)):
+            yield None, None
+        return
+    keep = []
+    for title, text in zip(df["title"], df["text"]):
+        ok = isinstance(title, str) and bool(title.strip()) and isinstance(text, str) \
+            and not text.startswith(title.strip())
+        keep.append(title if ok else "")
+    heads = pd.DataFrame({"text": keep}, index=df.index)
+    for (_, title, a), k in zip(_iter_analyses(heads, lexset, False), keep):
+        yield (title, a) if k else (None, None)
+
+
+def _frame_row(fmap: list[np.ndarray], a: Any, n_tok: int, ta: Any, title: Any, text: str) -> list[Any]:
+    counts = _frame_counts(fmap, a)
+    total = counts.sum()
+    rates = _per_1k(counts, n_tok)
+    shares = counts / total if total else np.full(counts.shape, np.nan)
+    if ta is not None:
+        head = _title_frame(_frame_counts(fmap, ta))
+    elif isinstance(title, str) and title.strip() and isinstance(text, str) and text.startswith(title.strip()):
+        head = _title_frame(_frame_counts(fmap, a, limit=len(title.strip())))  # headline inside the text
+    else:
+        head = None
+    return [*rates.tolist(), *shares.tolist(), int(total), dominant_frame(counts), head]
+
+
+def _frame_table(rows: list[list[Any]], index: pd.Index) -> pd.DataFrame:
+    cols = list(FRAME_COLUMNS)
+    if not rows:
+        out = pd.DataFrame({c: pd.Series([], dtype="float64") for c in cols}, index=index)
+    else:
+        out = pd.DataFrame(rows, columns=cols, index=index)
+    out["frame_hits_n"] = out["frame_hits_n"].astype("int64")
+    for c in ("dominant_frame", "dominant_frame_title"):
+        out[c] = out[c].astype("object")
+    return out
+
+
+def frames(articles: Any, *, progress: bool | None = None, n_jobs: int = 1,
+           lexicon: Any = "frames") -> pd.DataFrame:
+    """The frame profile of each article: which aspects of an issue it makes salient
+    (Entman 1993), over the 14 frames of the Policy Frames Codebook (Boydstun, Card,
+    Gross, Resnik & Smith 2014).
+
+    One row per article (index ``doc_id``): ``tokens`` and the :data:`FRAME_COLUMNS` of
+    :func:`score` (``frame_<id>_per_1k``, ``frame_<id>_share``, ``frame_hits_n``,
+    ``dominant_frame``, ``dominant_frame_title``); the same values as
+    ``score(articles, frames=True)``, computed with the frames lexicon alone.
+
+    Args:
+        articles: an articles table (a ``title`` column gives ``dominant_frame_title``),
+            texts, or one text.
+        progress: a progress bar (``None``: from 2,000 articles on).
+        n_jobs: worker processes; the result is the same as with one.
+        lexicon: the frame lexicon (a built-in name, path or Lexicon; subcategories must be
+            frame ids).
+
+    Example:
+        >>> t = frames(["Taxes and jobs: the economy. Voters in the polls."])
+        >>> r = t.loc["0"]
+        >>> float(r["frame_economic_share"]), int(r["frame_hits_n"]), r["dominant_frame"]
+        (0.6, 5, 'economic')
+    """
+    out = score(articles, [lexicon], progress=progress, n_jobs=n_jobs, sourcing=False, frames=True)
+    table = out[["tokens", *FRAME_COLUMNS]].copy()
+    table.attrs = out.attrs
+    return table
