@@ -89,6 +89,7 @@ _MAX_NP = 12  # tokens of a speaker noun phrase
 _MAX_SOURCE = 20  # tokens of the source after "according to"
 _COLON_REACH = 80  # a line's colon is looked for in its first 80 characters
 _MAX_COLON_SPEAKER = 6  # tokens before the colon of a "Graham: Trump's rhetoric ..." line
+_FRAME_ROWS = 20_000  # attribution rows kept as dicts before they become a table
 _MIN_QUOTE_WORDS = 4  # a quotation without a cue is listed from this length on
 _THAT_WINDOW = 6  # "that" this many tokens after a cue starts its content
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
@@ -1084,6 +1085,7 @@ def _quotes_frame(df: pd.DataFrame, lexset: LexiconSet, words: _Words, titles: b
                   progress: bool | None, extra: dict[str, list[tuple[int, int]]]) -> pd.DataFrame:
     at = Attributor(lexset)
     rows: list[dict[str, Any]] = []
+    parts: list[pd.DataFrame] = []  # rows become columns every _FRAME_ROWS rows: dicts are big
     heads = at.titles(df if titles else df[["text"]])
     for (doc_id, text, a), (title, ta) in zip(_iter_analyses(df, lexset, progress), heads):
         if title is not None:
@@ -1093,7 +1095,12 @@ def _quotes_frame(df: pd.DataFrame, lexset: LexiconSet, words: _Words, titles: b
         for r in at.rows(text, a, extra=extra.get(doc_id)):
             r["doc_id"], r["field"] = doc_id, "text"
             rows.append(r)
-    return _frame(rows)
+        if len(rows) >= _FRAME_ROWS:
+            parts.append(_frame(rows))
+            rows = []
+    if rows or not parts:
+        parts.append(_frame(rows))
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
 def sources(articles: Any = None, *, attributions: pd.DataFrame | None = None,
