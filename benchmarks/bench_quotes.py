@@ -1,0 +1,163 @@
+"""Benchmark: attribution extraction (``framing.quotes``) on the AllSides corpus, one core.
+
+Input: ``../shared/data/article_bias_prediction/articles_full.jsonl.gz`` (37,554 real
+articles; not shipped with the project: see README "Research corpora"), or its first
+``--limit`` articles.
+
+Each step runs in its own Python process (its peak memory is its own) on one core:
+
+* ``load``: ``framing.load_articles`` of the corpus (timed alone; the other in-process steps
+  load first and time only their own work);
+* ``floor: segment + match``: ``framing.find_spans(articles, lexicons=["attribution"])``,
+  the tokens, sentences, quotations and cue matches every attribution is built from, with the
+  spans table; the least ``quotes`` must do;
+* ``quotes``: ``framing.quotes(articles)`` (the same analysis, then the speaker, content and
+  source-type rules, titles included);
+* ``framing quotes (CLI)``: the command end to end, from reading the file to writing Parquet,
+  ``--jobs 1``.
+
+Usage: ``python benchmarks/bench_quotes.py [--repeat 1] [--limit N]``; writes
+``benchmarks/results-quotes.md`` and prints the table. Nothing here is asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from framing import config  # noqa: E402
+
+CORPUS = config.shared_data_dir() / "article_bias_prediction" / "articles_full.jsonl.gz"
+
+LOAD = """
+import warnings, framing
+warnings.simplefilter("ignore")
+df = framing.load_articles(PATH, progress=False)
+if LIMIT: df = df.iloc[:LIMIT]
+"""
+
+STEPS = {
+    "load": "START = time.perf_counter()\n" + LOAD + "n, rows = len(df), 0\n",
+    "floor: segment + match": LOAD + """
+START = time.perf_counter()
+spans = framing.find_spans(df, lexicons=["attribution"], progress=False)
+n, rows = len(df), len(spans)
+""",
+    "quotes": LOAD + """
+START = time.perf_counter()
+q = framing.quotes(df, progress=False)
+n, rows = len(df), len(q)
+""",
+}
+
+RUNNER = """
+import resource, sys, time, json
+PATH, LIMIT = sys.argv[1], int(sys.argv[2])
+START = time.perf_counter()
+{body}
+seconds = time.perf_counter() - START
+def _vmhwm():
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"n": n, "rows": rows, "seconds": seconds, "peak_mb": _vmhwm()}}))
+"""
+
+
+def run_step(name: str, limit: int) -> dict:
+    """Run one in-process step in a fresh interpreter; its JSON result."""
+    code = RUNNER.format(body=STEPS[name])
+    out = subprocess.run([sys.executable, "-c", code, str(CORPUS), str(limit)],
+                         capture_output=True, text=True, check=True, cwd=HERE.parent)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_cli(limit: int) -> dict:
+    """Time ``framing quotes INPUT -o OUT.parquet --jobs 1`` from outside."""
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = str(CORPUS)
+        if limit:
+            import gzip
+            import itertools
+
+            src = os.path.join(tmp, "in.jsonl")
+            with gzip.open(CORPUS, "rb") as fh, open(src, "wb") as out:
+                out.writelines(itertools.islice(fh, limit))
+        dst = os.path.join(tmp, "quotes.parquet")
+        exe = Path(sys.executable).with_name("framing")
+        cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "framing"]),
+               "quotes", src, "-o", dst, "--jobs", "1", "-q"]
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, cwd=HERE.parent)
+        seconds = time.perf_counter() - t0
+        rows = len(pd.read_parquet(dst, columns=["doc_id"]))
+    return {"n": None, "rows": rows, "seconds": seconds, "peak_mb": None}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs per step; the best is kept")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("-o", "--output", default=str(HERE / "results-quotes.md"))
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found (the AllSides corpus lives in ../shared/data; see "
+              "README 'Research corpora' for how to download it)", file=sys.stderr)
+        return 0
+    load1 = os.getloadavg()[0]
+    t_all = time.perf_counter()
+    rows: dict[str, dict] = {}
+    for name in [*STEPS, "framing quotes (CLI)"]:
+        best = None
+        for _ in range(args.repeat):
+            r = run_cli(args.limit) if name.endswith("(CLI)") else run_step(name, args.limit)
+            best = r if best is None or r["seconds"] < best["seconds"] else best
+        rows[name] = best
+        print(f"{name}: {best}", file=sys.stderr)
+    n = rows["load"]["n"]
+    rows["framing quotes (CLI)"]["n"] = n
+    floor = rows["floor: segment + match"]["seconds"]
+    lines = [
+        f"# Attribution benchmark ({time.strftime('%Y-%m-%d')})", "",
+        f"Input: `{CORPUS.name}`, {n:,} articles{' (first ' + str(args.limit) + ')' if args.limit else ''}. "
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"one core (`--jobs 1`), one process per step, best of {args.repeat}.", "",
+        "| step | seconds | articles/s per core | x floor | rows | peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in rows.items():
+        peak = f"{r['peak_mb']:,.0f}" if r["peak_mb"] else "–"
+        ratio = f"{r['seconds'] / floor:.2f}" if name != "load" else "–"
+        lines.append(f"| {name} | {r['seconds']:.1f} | {n / r['seconds']:,.0f} | {ratio} | "
+                     f"{r['rows']:,} | {peak} |")
+    lines += [
+        "",
+        "- `load` is timed alone; `floor: segment + match` and `quotes` load first and time only their "
+        "own work; the CLI row is the whole command (read, analyse, write Parquet).",
+        "- floor = `find_spans` with the attribution lexicon: tokens, sentences, quotations, voice and cue "
+        "matches, the analysis `quotes` is built on. The ratio is what the speaker/content rules cost on top.",
+        f"- Whole run: {time.perf_counter() - t_all:.0f} s; 1-minute load average {load1:.2f} at the start, "
+        f"{os.getloadavg()[0]:.2f} at the end (2 cores: above 1, another process shared them).",
+        "",
+    ]
+    Path(args.output).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
