@@ -23,7 +23,7 @@ import pandas as pd
 from . import __version__
 from .load import FramingLoadWarning, LoadError, LoadReport, MissingExtraError, load_articles
 
-__all__ = ["main", "build_parser", "write_table"]
+__all__ = ["main", "build_parser", "validation_text", "write_table"]
 
 _EPILOG = """\
 commands take files, folders (read recursively) or globs; formats are guessed from the
@@ -38,6 +38,8 @@ examples:
   framing kwic 'accus*' seeds/                 audit a pattern in context
   framing frames data/sample/articles.jsonl    the frame profile of each article
   framing annotate seeds/ -o seed.html         the article with every framing device highlighted
+  framing validate babe final_labels_SG2.csv   precision, recall, F1 against BABE (95% CIs)
+  framing audit --term 'accus*' seeds/         an entry's hits and a random sample to review
 """
 
 
@@ -264,6 +266,80 @@ def build_parser() -> argparse.ArgumentParser:
                          "articles themselves when there are several")
     an.add_argument("--title", default="Annotated articles", help="title of a page of several articles")
     an.set_defaults(func=_cmd_annotate)
+
+    va = sub.add_parser(
+        "validate", help="score lexicons against annotated corpora (precision, recall, F1, 95%% CIs)",
+        description="Score the lexicons against gold annotations, with 95% percentile-bootstrap "
+                    "intervals. DATASET: babe (a BABE SG2 label CSV, ';'-separated: token level, "
+                    "per category and all together), mbic (final_labels_MBIC.csv, same scoring), "
+                    "polnear (a PolNeAR folder: cue precision/recall/F1, speaker accuracy, content "
+                    "F1 of `framing quotes`), spans (your own gold spans, JSONL id,start,end,label "
+                    "over --articles: span level, per label). Definitions: framing.validate and "
+                    "reports/validation.md.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  framing validate babe final_labels_SG2.csv --split test\n"
+               "  framing validate babe final_labels_SG2.csv --baseline my_words.txt --format json\n"
+               "  framing validate mbic final_labels_MBIC.csv --lexicon loaded\n"
+               "  framing validate polnear ../shared/data/polnear\n"
+               "  framing validate spans gold.jsonl --articles articles.jsonl --lexicon loaded\n")
+    va.add_argument("dataset", choices=["babe", "mbic", "polnear", "spans"], help="the kind of gold standard")
+    va.add_argument("path", metavar="PATH", help="the gold file (babe, mbic, spans) or folder (polnear)")
+    va.add_argument("--lexicon", action="append", default=[], metavar="NAME|PATH",
+                    help="lexicon to score; repeatable; default: loaded and label (polnear: attribution)")
+    va.add_argument("--category", action="append", default=[], metavar="CAT[/SUB]",
+                    help="categories that count as predictions (default: every category of the lexicons)")
+    va.add_argument("--baseline", action="append", default=[], metavar="PATH|NAME",
+                    help="a reference lexicon scored the same way (LIWC .dic, .tsv, word list .txt, or "
+                         "mpqa_strongneg, mbic, recasens); repeatable")
+    va.add_argument("--articles", metavar="ARTICLES", help="spans: the articles (id and text) the offsets index")
+    va.add_argument("--split", choices=["train", "test", "all"], default="all",
+                    help="babe: score one part of the committed article split (default all)")
+    va.add_argument("--compartment", default="dev", metavar="NAME",
+                    help="polnear: compartment (default dev; test only when named)")
+    va.add_argument("--cue-model", nargs="?", const="", default=None, metavar="PATH",
+                    help="polnear: also use the trained cue tagger, as `framing quotes --cue-model`")
+    va.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    va.add_argument("--n-boot", type=int, default=1000, metavar="N", help="bootstrap replicates (default 1000)")
+    va.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    va.add_argument("-o", "--output", metavar="OUT", help="write the output here instead of stdout")
+    va.add_argument("--strict", action="store_true", help="spans: stop at the first bad line (exit status 1)")
+    va.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr")
+    va.set_defaults(func=_cmd_validate)
+
+    au = sub.add_parser(
+        "audit", help="per-entry audit: hits, precision against BABE, a random sample in context",
+        description="Audit lexicon entries. With --term: the entries each term selects (the pattern "
+                    "itself or a shell glob over patterns, e.g. 'accus*'; a term no entry matches is "
+                    "audited as an ad-hoc pattern): hits in INPUT, precision against --gold, and a "
+                    "seeded random sample of N hits per entry in context (left, hit, right, doc_id, "
+                    "voice) for human review, written as CSV with -o. With --worst N: the N entries "
+                    "with the lowest precision against --gold among those with at least --min-hits "
+                    "predicted tokens.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  framing audit --term 'accus*' --term claimed seeds/ -o sample.csv\n"
+               "  framing audit --term slammed corpus.jsonl --gold final_labels_SG2.csv --n 50 --seed 1\n"
+               "  framing audit --worst 20 --gold final_labels_SG2.csv\n")
+    au.add_argument("inputs", nargs="*", metavar="INPUT", help="articles (file, folder or glob) to find hits in")
+    au.add_argument("--term", action="append", default=[], metavar="PATTERN", help="entries to audit; repeatable")
+    au.add_argument("--worst", type=int, default=None, metavar="N", help="list the N worst entries (needs --gold)")
+    au.add_argument("--min-hits", type=int, default=5, metavar="K",
+                    help="--worst: only entries with at least K predicted tokens in --gold (default 5)")
+    au.add_argument("--gold", metavar="BABE.csv", help="BABE/MBIC label CSV: precision of each entry")
+    au.add_argument("--lexicon", action="append", default=[], metavar="NAME|PATH",
+                    help="lexicons whose entries are audited; repeatable; default: all built-ins "
+                         "(--worst: loaded and label)")
+    au.add_argument("--n", type=int, default=20, metavar="N", help="hits sampled per entry (default 20)")
+    au.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    au.add_argument("--window", type=int, default=60, help="characters of context each side (default 60)")
+    au.add_argument("-o", "--output", metavar="OUT.csv",
+                    help="write the sample (--term) or the worst entries (--worst) as CSV")
+    au.add_argument("--input-format", choices=["txt", "html", "csv", "tsv", "jsonl", "json", "parquet"],
+                    help="read every input as this format, whatever its extension")
+    au.add_argument("--column", action="append", default=[], metavar="SRC=DST",
+                    help="map an input column to a canonical one (e.g. article=text); repeatable")
+    au.add_argument("--strict", action="store_true", help="stop with exit status 1 at the first bad input record")
+    au.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    au.set_defaults(func=_cmd_audit)
 
     rep = sub.add_parser("report", help="execute the notebooks and rewrite reports/",
                          description="Execute every notebook in notebooks/ headless on the shipped "
@@ -620,6 +696,236 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
         where = "stdout" if out is None else (str(out) if one_page else f"{out}/ (one page each, index.html)")
         print(f"framing: {len(pages)} article{'s' if len(pages) != 1 else ''} annotated "
               f"({len(spans)} highlights) -> {where}", file=sys.stderr)
+    return 0
+
+
+def _baseline_lexicon(src: str) -> Any:
+    """A --baseline: a lexicon file, or the name of a reference lexicon of framing.datasets."""
+    from .datasets import REFERENCE_LEXICONS, read_reference_lexicon
+    from .lexicon import LexiconError, load_lexicon
+
+    try:
+        if not Path(src).exists() and src in REFERENCE_LEXICONS:
+            return read_reference_lexicon(src)
+        if not Path(src).is_file():
+            raise FileNotFoundError(f"--baseline {src}: no such file (or reference lexicon: "
+                                    f"{', '.join(REFERENCE_LEXICONS)})")
+        return load_lexicon(src)
+    except LexiconError as err:
+        raise ValueError(f"--baseline {src}: {err}") from None
+
+
+def _fmt_metric(m: Any) -> str:
+    if not isinstance(m, dict):
+        return ""
+    v, (lo, hi) = m["value"], m["ci"]
+    if v != v:
+        return "n/a"
+    return f"{v:.3f} [{lo:.3f}, {hi:.3f}]" if lo == lo else f"{v:.3f}"
+
+
+def validation_text(result: dict[str, Any]) -> str:
+    """The readable table of a ``framing validate`` result (what ``--format text`` prints).
+
+    Example:
+        >>> r = {"dataset": "babe", "path": "x.csv", "n": 3, "unit": "sentences", "results": [
+        ...     {"lexicon": "loaded", "category": "loaded", "precision": {"value": 0.5, "ci": [0.2, 0.8]},
+        ...      "recall": {"value": 1.0, "ci": [1.0, 1.0]}, "f1": {"value": 0.667, "ci": [0.3, 0.9]},
+        ...      "n_gold": 1, "n_pred": 2}]}
+        >>> print(validation_text(r).splitlines()[0])
+        babe: x.csv (3 sentences)
+    """
+    head = f"{result['dataset']}: {result['path']} ({result['n']} {result.get('unit', 'items')})"
+    extra = [f"{k} {result[k]}" for k in ("split", "compartment") if result.get(k)]
+    if extra:
+        head += "; " + ", ".join(extra)
+    rows = []
+    for r in result["results"]:
+        row = {"lexicon": r["lexicon"] + (" (baseline)" if r.get("baseline") else ""), "category": r["category"]}
+        for k in ("precision", "recall", "f1", "accuracy"):
+            if any(k in x for x in result["results"]):
+                row[k] = _fmt_metric(r.get(k))
+        for k in ("n_gold", "n_pred", "n_scored"):
+            if any(k in x for x in result["results"]):
+                row[k] = "" if k not in r else f"{r[k]:,}"
+        rows.append(row)
+    table = pd.DataFrame(rows).to_string(index=False) if rows else "(no results)"
+    note = (f"95% percentile-bootstrap intervals ({result.get('n_boot', 0)} replicates, "
+            f"seed {result.get('seed', 0)})" if result.get("n_boot") else "no intervals (--n-boot 0)")
+    return f"{head}\n{table}\n{note}"
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    import json
+
+    from . import validate as v
+    from .datasets import read_babe, read_gold_spans, read_polnear
+    from .spans import LexiconSet, find_spans
+
+    if args.n_boot < 0:
+        raise _Usage(f"--n-boot must be 0 or more, not {args.n_boot}")
+    if args.output and Path(args.output).exists() and Path(args.output).resolve() == Path(args.path).resolve():
+        raise _Usage(f"-o {args.output} would overwrite the input")
+    if args.dataset in ("polnear", "spans") and args.baseline:
+        raise _Usage(f"--baseline applies to babe and mbic, not {args.dataset}")
+    if args.split != "all" and args.dataset != "babe":
+        raise _Usage(f"--split applies to babe (the committed BABE SG2 split), not {args.dataset}")
+    if not Path(args.path).exists():
+        raise FileNotFoundError(f"{args.path}: no such file or folder")
+    boot = {"n_boot": args.n_boot, "seed": args.seed}
+    result: dict[str, Any] = {"dataset": args.dataset, "path": str(args.path)}
+    note = (lambda msg: None if args.quiet else print(f"framing: {msg}", file=sys.stderr))
+
+    if args.dataset in ("babe", "mbic"):
+        if not Path(args.path).is_file():
+            raise ValueError(f"{args.path}: not a file (a {args.dataset.upper()} label CSV)")
+        try:
+            sents = read_babe(args.path)
+        except pd.errors.ParserError as err:
+            raise ValueError(f"{args.path}: not a ';'-separated label CSV ({err})") from None
+        if args.split != "all":
+            try:
+                sents = v.apply_split(sents, args.split)
+            except ValueError as err:
+                raise ValueError(f"{args.path}: --split {args.split} needs BABE SG2, whose articles "
+                                 f"the committed split lists ({err})") from None
+        lexset = _lexicon_set(argparse.Namespace(lexicon=args.lexicon or ["loaded", "label"]))
+        rows = v.score_categories(sents, lexset, args.category or None, **boot)
+        for src in args.baseline:
+            lex = _baseline_lexicon(src)
+            rows += [dict(r, baseline=True) for r in v.score_categories(sents, lex, None, **boot)]
+        result.update(n=len(sents), unit="sentences", split=args.split, level="token")
+    elif args.dataset == "polnear":
+        from .attribution import quotes
+        from .lexicon import LexiconError, load_lexicon
+
+        if len(args.lexicon) > 1:
+            raise _Usage("polnear scores one cue lexicon: give --lexicon once")
+        try:
+            cues = load_lexicon(args.lexicon[0] if args.lexicon else "attribution")
+        except (LexiconError, FileNotFoundError) as err:
+            raise ValueError(str(err)) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingLoadWarning)
+            pn = read_polnear(args.path, compartments=(args.compartment,))
+        for p in pn.report.problems:
+            note(f"{'warning' if p.kind == 'warning' else 'skipped'}: {p}")
+        cue_spans = None
+        name = "quotes (rules)"
+        if args.cue_model is not None:
+            from .cuemodel import CueModel
+
+            model = CueModel.load(args.cue_model or None)
+            cue_spans = model.predict(pn.articles, threshold=model.threshold_for("rules"))
+            name = "quotes (rules + cue model)"
+        q = quotes(pn.articles, attribution=cues, titles=False, cue_spans=cue_spans, progress=False)
+        if "field" in q.columns:
+            q = q[q["field"] == "text"]
+        score = v.score_attributions(q, pn.attributions, articles=pn.articles)
+        rows = v.attribution_rows(score, name=f"{name}, {cues.stamp()}", **boot)
+        result.update(n=len(pn.articles), unit="articles", compartment=args.compartment, level="attribution",
+                      n_gold=len(pn.attributions))
+    else:
+        if not args.articles:
+            raise _Usage("validate spans needs --articles ARTICLES (records with id and text)")
+        if not Path(args.articles).is_file():
+            raise FileNotFoundError(f"--articles {args.articles}: no such file")
+        report = LoadReport()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingLoadWarning)
+            articles = load_articles(args.articles, errors="raise" if args.strict else "report",
+                                     report=report, progress=False, dedupe=False)
+        for p in report.problems:
+            note(f"{'warning' if p.kind == 'warning' else 'skipped'}: {p}")
+        gold_report = LoadReport()
+        gold = read_gold_spans(args.path, articles, errors="raise" if args.strict else "report",
+                               report=gold_report)
+        for p in gold_report.problems:
+            print(f"framing: skipped: {p}", file=sys.stderr)
+        if gold_report.problems:
+            note(f"{len(gold_report.problems)} gold line(s) skipped, {len(gold)} gold spans read")
+        if not len(gold):
+            raise ValueError(f"{args.path}: no valid gold span")
+        lexset = _lexicon_set(args)
+        pred = find_spans(articles, lexset, progress=False)
+        rows = v.score_spans(gold, pred, labels=args.category or None, docs=articles.index.astype(str),
+                             name="+".join(lexset.stamps()), **boot)
+        result.update(n=len(articles), unit="articles", level="span", n_gold=len(gold),
+                      skipped_lines=[str(p) for p in gold_report.problems])
+    result.update(boot)
+    result["results"] = rows
+    if args.format == "json":
+        text = json.dumps(_json_safe(result), ensure_ascii=False, indent=1)
+    else:
+        text = validation_text(result)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+def _json_safe(obj: Any) -> Any:
+    """NaN becomes null, so the JSON is standard."""
+    if isinstance(obj, float):
+        return None if obj != obj else obj
+    if isinstance(obj, dict):
+        return {k: _json_safe(x) for k, x in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_json_safe(x) for x in obj]
+    return obj
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from . import validate as v
+    from .datasets import read_babe
+    from .spans import LexiconSet
+
+    if not args.term and args.worst is None:
+        raise _Usage("audit needs --term PATTERN (repeatable) or --worst N")
+    if args.term and args.worst is not None:
+        raise _Usage("give --term or --worst, not both")
+    if args.worst is not None and not args.gold:
+        raise _Usage("--worst needs --gold BABE.csv (precision needs gold)")
+    if args.term and not args.inputs and not args.gold:
+        raise _Usage("audit --term needs INPUT articles (or --gold)")
+    for name, val in (("--n", args.n), ("--worst", args.worst if args.worst is not None else 1)):
+        if val < 1:
+            raise _Usage(f"{name} must be at least 1, not {val}")
+    if args.output:
+        _check_output(argparse.Namespace(output=args.output, inputs=[*args.inputs, *([args.gold] if args.gold else [])]))
+    default = ["loaded", "label"] if args.worst is not None else None
+    lexset = _lexicon_set(argparse.Namespace(lexicon=args.lexicon or default))
+    gold = read_babe(args.gold) if args.gold else None
+    articles = None
+    if args.inputs:
+        articles = _load_for(args)
+        if articles is None:
+            return 1
+    if args.worst is not None:
+        audit = v.audit_entries(lexset, articles=articles, gold=gold)
+        table = v.worst_entries(audit, args.worst, min_hits=args.min_hits)
+        if not args.quiet:
+            print(f"framing: {len(table)} entries with the lowest precision among {int((audit['gold_pred_tokens'] >= args.min_hits).sum())} "
+                  f"with >= {args.min_hits} predicted tokens in {args.gold}", file=sys.stderr)
+    else:
+        audit = v.audit_entries(lexset, articles=articles, gold=gold, terms=args.term)
+        sample = v.kwic_sample(articles if articles is not None else gold, lexset, args.term, n=args.n,
+                               seed=args.seed, window=args.window)
+        with pd.option_context("display.max_rows", None, "display.width", 200):
+            print(audit.round({"precision": 3}).to_string(index=False) if len(audit) else "(no entries)",
+                  file=sys.stderr if args.output is None else sys.stdout)
+        table = sample
+        if not args.quiet:
+            print(f"framing: {len(sample)} hits sampled (at most {args.n} per entry, seed {args.seed}) "
+                  f"for {len(audit)} entries", file=sys.stderr)
+    if args.output:
+        table.to_csv(args.output, index=False, lineterminator="\n")
+    elif args.worst is not None:
+        with pd.option_context("display.max_rows", None, "display.width", 200):
+            print(table.round({"precision": 3}).to_string(index=False) if len(table) else "(no entries)")
+    else:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 

@@ -57,6 +57,7 @@ from .schema import ARTICLE_COLUMNS
 
 __all__ = [
     "BABE_COLUMNS",
+    "GOLD_SPAN_COLUMNS",
     "POLNEAR_ATTRIBUTION_COLUMNS",
     "POLNEAR_COMPARTMENTS",
     "PolNeAR",
@@ -65,6 +66,7 @@ __all__ = [
     "parse_word_list",
     "polnear_dir",
     "read_babe",
+    "read_gold_spans",
     "read_polnear",
     "read_reference_lexicon",
 ]
@@ -570,3 +572,93 @@ def read_polnear(root: str | os.PathLike[str] | None = None, *,
     articles.attrs["load_report"] = report.to_dict()
     attributions.attrs["load_report"] = report.to_dict()
     return PolNeAR(articles, attributions, report)
+
+
+# --------------------------------------------------------------------------- generic gold spans
+
+#: Columns of the table :func:`read_gold_spans` returns.
+GOLD_SPAN_COLUMNS: tuple[str, ...] = ("doc_id", "start", "end", "label", "text", "line")
+
+
+def read_gold_spans(path: str | os.PathLike[str], articles: pd.DataFrame | None = None, *,
+                    errors: str = "report", report: LoadReport | None = None) -> pd.DataFrame:
+    """Your own gold spans: a JSONL file with one object ``{"id", "start", "end", "label"}`` a line.
+
+    ``id`` is the article's ``doc_id``, ``start``/``end`` character offsets into its text
+    (end exclusive), ``label`` the category the span should be found as (``loaded``, or
+    ``attribution/distancing``). Blank lines are ignored. A line that is not a JSON object,
+    lacks a field, has non-integer offsets, ``start >= end``, an empty label, or (with
+    ``articles``) an unknown id or offsets beyond the text is *skipped and reported* with
+    file and line (``errors="report"``: in ``report`` and ``attrs["load_report"]``, nothing
+    dropped silently), or stops the read (``errors="raise"``: ValueError ``file:line N: reason``).
+
+    Returns:
+        Columns :data:`GOLD_SPAN_COLUMNS` (``text``: the span's text when ``articles`` is
+        given, else ``None``; ``line``: the line number).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
+        >>> _ = p.write_text('{"id": "a", "start": 0, "end": 3, "label": "loaded"}\\n{"id": "a", "start": 5}\\n')
+        >>> r = LoadReport()
+        >>> g = read_gold_spans(p, report=r)
+        >>> g[["doc_id", "start", "end", "label"]].values.tolist(), str(r.problems[0]).endswith(":line 2: no end, label")
+        ([['a', 0, 3, 'loaded']], True)
+    """
+    if errors not in ("report", "raise"):
+        raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"gold spans: no such file {p}")
+    rep = report if report is not None else LoadReport()
+    rep.files += 1
+    texts = dict(zip(articles.index.astype(str), articles["text"])) if articles is not None else None
+    rows: list[dict[str, Any]] = []
+
+    def bad(n: int, reason: str) -> None:
+        problem = LoadProblem(str(p), f"line {n}", reason)
+        if errors == "raise":
+            raise ValueError(str(problem))
+        rep.problems.append(problem)
+
+    with open(p, encoding="utf-8-sig") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as err:
+                bad(n, f"invalid JSON ({err.msg})")
+                continue
+            if not isinstance(rec, dict):
+                bad(n, "not a JSON object")
+                continue
+            missing = [k for k in ("id", "start", "end", "label") if k not in rec]
+            if missing:
+                bad(n, "no " + ", ".join(missing))
+                continue
+            s, e, label, doc = rec["start"], rec["end"], rec["label"], str(rec["id"])
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (s, e)):
+                bad(n, f"start and end must be integers (got {s!r}, {e!r})")
+                continue
+            if not 0 <= s < e:
+                bad(n, f"need 0 <= start < end (got {s}, {e})")
+                continue
+            if not isinstance(label, str) or not label.strip():
+                bad(n, "label must be a non-empty string")
+                continue
+            text = None
+            if texts is not None:
+                if doc not in texts:
+                    bad(n, f"unknown article id {doc!r}")
+                    continue
+                if e > len(texts[doc]):
+                    bad(n, f"span {s}-{e} lies outside the article (length {len(texts[doc])})")
+                    continue
+                text = texts[doc][s:e]
+            rows.append({"doc_id": doc, "start": s, "end": e, "label": label.strip(), "text": text, "line": n})
+    out = pd.DataFrame(rows, columns=list(GOLD_SPAN_COLUMNS))
+    out = out.astype({"start": "int64", "end": "int64", "line": "int64"})
+    rep.loaded += len(out)
+    out.attrs["load_report"] = rep.to_dict()
+    return out

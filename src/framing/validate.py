@@ -70,15 +70,25 @@ __all__ = [
     "SPLIT_SEED",
     "apply_split",
     "article_keys",
+    "attribution_rows",
+    "audit_entries",
+    "bootstrap_intervals",
     "gold_forms",
+    "kwic_sample",
+    "lexicon_categories",
     "make_split",
     "read_split",
     "score_attributions",
+    "score_categories",
     "score_counts",
+    "score_spans",
     "score_tokens",
+    "select_entries",
     "sentence_counts",
+    "span_counts",
     "split_path",
     "token_table",
+    "worst_entries",
 ]
 
 #: Seed of the committed BABE SG2 split.
@@ -808,3 +818,410 @@ def score_attributions(pred: pd.DataFrame, gold: pd.DataFrame, *,
     recall, precision = _ratio(n_found, n_gold), _ratio(n_ok, n_pred)
     return AttributionScore(recall, precision, _f1(precision, recall), _ratio(n_spk_ok, n_spk),
                             float(cf.mean()) if len(cf) else float("nan"), counts, gdf, pdf, by_doc, by_kind)
+
+
+# --------------------------------------------------------------------------- workbench (issue 8)
+#
+# What `framing validate` and `framing audit` call. Token-level scores reuse the definitions
+# at the top of this module; span-level scores (score_spans) are defined in their docstring
+# and in reports/validation.md ("Definitions").
+
+def bootstrap_intervals(counts: np.ndarray, metrics: Any, *, n_boot: int = 1000, seed: int = 0,
+                        level: float = 0.95) -> dict[str, tuple[float, float]]:
+    """Percentile-bootstrap intervals of ratio metrics computed from per-unit counts.
+
+    ``counts`` has one row per resampling unit (a sentence, a document) and one column per
+    count; ``metrics(sums)`` maps an array of column sums, shape ``(n_replicates, k)``, to a
+    dict of metric arrays (NaN where undefined, left out of the percentiles). Units are
+    resampled with replacement ``n_boot`` times with ``numpy.random.default_rng(seed)``.
+
+    Example:
+        >>> import numpy as np
+        >>> c = np.array([[1, 2], [0, 2], [2, 2]])
+        >>> ci = bootstrap_intervals(c, lambda s: {"rate": s[:, 0] / s[:, 1]}, n_boot=200, seed=1)
+        >>> 0 <= ci["rate"][0] <= 0.5 <= ci["rate"][1] <= 1
+        True
+    """
+    counts = np.asarray(counts, dtype=float)
+    n = len(counts)
+    names = list(metrics(counts.sum(0, keepdims=True)))
+    nan2 = (float("nan"), float("nan"))
+    if not n_boot or not n:
+        return {k: nan2 for k in names}
+    rng = np.random.default_rng(seed)
+    chunk = max(1, min(n_boot, 2_000_000 // max(n, 1)))
+    vals: dict[str, list[np.ndarray]] = {k: [] for k in names}
+    done = 0
+    while done < n_boot:
+        k = min(chunk, n_boot - done)
+        idx = rng.integers(0, n, size=(k, n))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = metrics(counts[idx].sum(1))
+        for name in names:
+            vals[name].append(np.asarray(out[name], dtype=float))
+        done += k
+    alpha = (1 - level) / 2 * 100
+    cis = {}
+    for name in names:
+        v = np.concatenate(vals[name])
+        v = v[~np.isnan(v)]
+        cis[name] = (tuple(float(x) for x in np.percentile(v, [alpha, 100 - alpha]))  # type: ignore[misc]
+                     if len(v) else nan2)
+    return cis
+
+
+def _prf_metrics(sums: np.ndarray) -> dict[str, np.ndarray]:
+    """precision/recall/F1 from sums of (precision numerator, predicted, recall numerator, gold)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(sums[:, 1] > 0, sums[:, 0] / np.where(sums[:, 1] > 0, sums[:, 1], 1), np.nan)
+        r = np.where(sums[:, 3] > 0, sums[:, 2] / np.where(sums[:, 3] > 0, sums[:, 3], 1), np.nan)
+        f = np.where((p + r) > 0, 2 * p * r / np.where((p + r) > 0, p + r, 1), 0.0)
+    f = np.where(np.isnan(p) | np.isnan(r), np.nan, f)
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def _row(lexicon: str, category: str, values: dict[str, float], cis: dict[str, tuple[float, float]],
+         **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"lexicon": lexicon, "category": category}
+    for k, v in values.items():
+        out[k] = {"value": float(v), "ci": [float(cis[k][0]), float(cis[k][1])]}
+    out.update(extra)
+    return out
+
+
+def lexicon_categories(lexicons: LexiconsArg) -> list[str]:
+    """The categories of the entries of ``lexicons``, sorted (what ``categories=None`` means).
+
+    Example:
+        >>> lexicon_categories(["loaded", "label"])
+        ['label', 'loaded']
+    """
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    return sorted({e.category for lx in lexset.lexicons for e in lx.entries})
+
+
+def score_categories(sentences: pd.DataFrame, lexicons: LexiconsArg, categories: Iterable[str] | None = None,
+                     *, name: str | None = None, n_boot: int = 1000, seed: int = 0) -> list[dict[str, Any]]:
+    """Token-level scores (:func:`score_tokens`) per category and for all of them together.
+
+    One result row per category (``categories``, default every category of ``lexicons``)
+    and, when there are several, a row ``category="all"`` that counts a token predicted
+    when any of the categories covers it. Each row: ``lexicon`` (``name``, default the
+    lexicon names joined by ``+``), ``category``, ``precision``/``recall``/``f1`` as
+    ``{"value": v, "ci": [lo, hi]}`` (95% percentile bootstrap over sentences), ``n_gold``,
+    ``n_pred``, ``n_tp``, ``lexicons`` (the ``name@version#hash`` stamps).
+
+    Example:
+        >>> import pandas as pd
+        >>> from framing.lexicon import Lexicon
+        >>> lex = Lexicon.from_records("d", [{"pattern": "mob", "category": "loaded"},
+        ...                                  {"pattern": "radical", "category": "label"}])
+        >>> sents = pd.DataFrame({"text": ["A radical mob.", "Calm mob."],
+        ...                       "biased_words": [["mob"], []]})
+        >>> rows = score_categories(sents, lex, n_boot=0)
+        >>> [(r["category"], r["precision"]["value"], r["recall"]["value"]) for r in rows]
+        [('label', 0.0, 0.0), ('loaded', 0.5, 1.0), ('all', 0.3333333333333333, 1.0)]
+    """
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    cats = list(categories) if categories is not None else lexicon_categories(lexset)
+    label = name or "+".join(lx.name for lx in lexset.lexicons)
+    stamps = " ".join(lexset.stamps().values())
+    selections = [(c, [c]) for c in cats] + ([("all", cats)] if len(cats) > 1 else [])
+    rows = []
+    for cat, sel in selections:
+        s = score_tokens(sentences, lexset, sel, n_boot=n_boot, seed=seed)
+        rows.append(_row(label, cat, {k: s[k] for k in ("precision", "recall", "f1")},
+                         {k: s[f"{k}_ci"] for k in ("precision", "recall", "f1")},
+                         n_gold=s["n_gold"], n_pred=s["n_pred"], n_tp=s["n_tp"], lexicons=stamps))
+    return rows
+
+
+def _span_label_match(spans: pd.DataFrame, label: str) -> np.ndarray:
+    if "/" in label:
+        cat, sub = label.split("/", 1)
+        return ((spans["category"] == cat) & (spans["subcategory"] == sub)).to_numpy()
+    return (spans["category"] == label).to_numpy()
+
+
+def span_counts(gold: pd.DataFrame, pred: pd.DataFrame, label: str,
+                docs: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per document: ``n_pred, n_pred_correct, n_gold, n_found`` for one label (see :func:`score_spans`).
+
+    Example:
+        >>> import pandas as pd
+        >>> gold = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [5], "label": ["loaded"]})
+        >>> pred = pd.DataFrame({"doc_id": ["a", "a"], "start": [2, 9], "end": [4, 12],
+        ...                      "category": ["loaded", "loaded"], "subcategory": ["", ""]})
+        >>> span_counts(gold, pred, "loaded").values.tolist()
+        [[2, 1, 1, 1]]
+    """
+    g = gold[(gold["label"] == label).to_numpy()]
+    p = pred[_span_label_match(pred, label)] if len(pred) else pred
+    doc_list = (list(dict.fromkeys(str(d) for d in docs)) if docs is not None
+                else list(dict.fromkeys([*map(str, g["doc_id"]), *map(str, p["doc_id"])])))
+    g_by = {d: list(zip(x["start"].tolist(), x["end"].tolist())) for d, x in g.groupby(g["doc_id"].astype(str))}
+    p_by = {d: list(zip(x["start"].tolist(), x["end"].tolist())) for d, x in p.groupby(p["doc_id"].astype(str))}
+    rows = []
+    for d in doc_list:
+        gs, ps = g_by.get(d, []), p_by.get(d, [])
+        hit = (lambda a, bs: any(min(a[1], b[1]) > max(a[0], b[0]) for b in bs))
+        rows.append((len(ps), sum(hit(x, gs) for x in ps), len(gs), sum(hit(x, ps) for x in gs)))
+    out = pd.DataFrame(rows, columns=["n_pred", "n_pred_correct", "n_gold", "n_found"],
+                       index=pd.Index(doc_list, name="doc_id"), dtype="int64")
+    return out
+
+
+def score_spans(gold: pd.DataFrame, pred: pd.DataFrame, *, labels: Iterable[str] | None = None,
+                docs: Iterable[str] | None = None, name: str = "", n_boot: int = 1000,
+                seed: int = 0) -> list[dict[str, Any]]:
+    """Span-level precision, recall and F1 per gold label, against your own gold spans.
+
+    **Definitions** (also in ``reports/validation.md``, "Definitions"):
+
+    * Gold spans: ``doc_id, start, end, label`` (character offsets into the article text,
+      end exclusive), e.g. from :func:`framing.datasets.read_gold_spans`. Predicted spans:
+      the :func:`framing.find_spans` table.
+    * A predicted span *counts for* label ``L`` when its ``category`` equals ``L`` (or,
+      for a label ``"category/subcategory"``, both parts equal). Other predicted spans are
+      ignored for ``L``.
+    * Two spans *overlap* when they share at least one character in the same document.
+    * **Precision** for ``L`` = predicted spans of ``L`` overlapping at least one gold span
+      of ``L`` / predicted spans of ``L``; **recall** = gold spans of ``L`` overlapped by at
+      least one predicted span of ``L`` / gold spans of ``L``; **F1** their harmonic mean.
+      Not one-to-one: two predictions inside one gold span are both correct, and one
+      prediction across two gold spans finds both. A span's length does not matter.
+    * Micro-averaged over documents; the ``all`` row sums the counts of every label (each
+      span counted for its own label). Documents: ``docs`` if given (articles without gold
+      count; their predictions are false positives), else those of ``gold``.
+    * 95% intervals: percentile bootstrap over documents (:func:`bootstrap_intervals`).
+
+    Returns:
+        One row per label (sorted) and an ``all`` row when there are several: ``lexicon``
+        (``name``), ``category`` (the label), ``precision``/``recall``/``f1`` as
+        ``{"value", "ci"}``, ``n_gold``, ``n_pred``, ``n_found``, ``n_pred_correct``.
+
+    Example:
+        >>> import pandas as pd
+        >>> gold = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 20], "end": [5, 25],
+        ...                      "label": ["loaded", "loaded"]})
+        >>> pred = pd.DataFrame({"doc_id": ["a", "a", "a"], "start": [1, 3, 40], "end": [3, 6, 44],
+        ...                      "category": ["loaded"] * 3, "subcategory": [""] * 3})
+        >>> r = score_spans(gold, pred, n_boot=0)[0]
+        >>> r["precision"]["value"], r["recall"]["value"], r["n_pred_correct"], r["n_found"]
+        (0.6666666666666666, 0.5, 2, 1)
+    """
+    doc_list = (list(dict.fromkeys(str(d) for d in docs)) if docs is not None
+                else list(dict.fromkeys(gold["doc_id"].astype(str))))
+    labs = sorted(set(labels) if labels is not None else set(gold["label"].astype(str)))
+    per_label = {lab: span_counts(gold, pred, lab, doc_list) for lab in labs}
+    selections = [(lab, [lab]) for lab in labs] + ([("all", labs)] if len(labs) > 1 else [])
+    rows = []
+    for lab, sel in selections:
+        c = sum(per_label[x] for x in sel) if sel else span_counts(gold.iloc[:0], pred.iloc[:0], "", doc_list)
+        arr = c[["n_pred_correct", "n_pred", "n_found", "n_gold"]].to_numpy()
+        vals = {k: float(v[0]) for k, v in _prf_metrics(arr.sum(0, keepdims=True)).items()}
+        cis = bootstrap_intervals(arr, _prf_metrics, n_boot=n_boot, seed=seed)
+        rows.append(_row(name, lab, vals, cis, n_gold=int(c["n_gold"].sum()), n_pred=int(c["n_pred"].sum()),
+                         n_found=int(c["n_found"].sum()), n_pred_correct=int(c["n_pred_correct"].sum())))
+    return rows
+
+
+def attribution_rows(score: AttributionScore, *, name: str = "attribution", n_boot: int = 1000,
+                     seed: int = 0) -> list[dict[str, Any]]:
+    """The scores of :func:`score_attributions` as result rows with bootstrap intervals over documents.
+
+    Rows: ``cue`` (precision, recall, F1), ``speaker`` (``accuracy``), ``content``
+    (``f1``: mean character-level F1), each ``{"value", "ci"}``, with their counts.
+
+    Example:
+        >>> import pandas as pd
+        >>> g = pd.DataFrame({"doc_id": ["d"], "cue_start": [3], "cue_end": [7]})
+        >>> rows = attribution_rows(score_attributions(g.copy(), g), n_boot=0)
+        >>> [r["category"] for r in rows], rows[0]["recall"]["value"]
+        (['cue', 'speaker', 'content'], 1.0)
+    """
+    bd = score.by_doc
+    cue = bd[["n_pred_correct", "n_pred", "n_found", "n_gold"]].to_numpy()
+    cue_ci = bootstrap_intervals(cue, _prf_metrics, n_boot=n_boot, seed=seed)
+    spk = bd[["n_speaker_correct", "n_speaker_scored"]].to_numpy()
+    spk_ci = bootstrap_intervals(spk, lambda s: {"accuracy": np.where(s[:, 1] > 0, s[:, 0] / np.maximum(s[:, 1], 1),
+                                                                      np.nan)}, n_boot=n_boot, seed=seed)
+    con = bd[["content_f1_sum", "n_content_scored"]].to_numpy(dtype=float)
+    con_ci = bootstrap_intervals(con, lambda s: {"f1": np.where(s[:, 1] > 0, s[:, 0] / np.maximum(s[:, 1], 1),
+                                                                np.nan)}, n_boot=n_boot, seed=seed)
+    c = score.counts
+    return [
+        _row(name, "cue", {"precision": score.cue_precision, "recall": score.cue_recall, "f1": score.cue_f1},
+             cue_ci, n_gold=c["n_gold"], n_pred=c["n_pred"], n_found=c["n_found"],
+             n_pred_correct=c["n_pred_correct"]),
+        _row(name, "speaker", {"accuracy": score.speaker_accuracy}, spk_ci,
+             n_scored=c["n_speaker_scored"], n_correct=c["n_speaker_correct"]),
+        _row(name, "content", {"f1": score.content_f1}, con_ci, n_scored=c["n_content_scored"],
+             n_match=c["content_match"]),
+    ]
+
+
+# --------------------------------------------------------------------------- audit of entries
+
+def select_entries(lexicons: LexiconsArg, terms: Iterable[str]) -> pd.DataFrame:
+    """The lexicon entries a term selects: entries whose pattern equals the term or matches it
+    as a shell glob (``accus*`` selects ``accused``, ``accusation``, and the entry ``accus*``),
+    case-insensitive. A term that selects no entry becomes its own ad-hoc entry (lexicon
+    ``(term)``, category ``term``), so a candidate word can be audited before it is added.
+
+    Returns:
+        Columns ``lexicon, category, subcategory, entry, term`` (one row per entry).
+
+    Example:
+        >>> select_entries("loaded", ["zzz-not-there"])[["lexicon", "entry"]].values.tolist()
+        [['(term)', 'zzz-not-there']]
+    """
+    import fnmatch
+
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    rows = []
+    for term in terms:
+        t = term.lower()
+        found = [(lx.name, e.category, e.subcategory, e.pattern.lower(), term)
+                 for lx in lexset.lexicons for e in lx.entries
+                 if e.pattern.lower() == t or fnmatch.fnmatchcase(e.pattern.lower(), t)]
+        rows += found or [("(term)", "term", "", t, term)]
+    out = pd.DataFrame(rows, columns=["lexicon", "category", "subcategory", "entry", "term"])
+    return out.drop_duplicates(["lexicon", "entry"]).reset_index(drop=True)
+
+
+def _term_lexset(lexicons: LexiconsArg, selected: pd.DataFrame) -> LexiconSet:
+    """The lexicons plus an ad-hoc lexicon holding the selected terms that are no entry."""
+    from .lexicon import Lexicon
+
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    adhoc = selected[selected["lexicon"] == "(term)"]
+    if not len(adhoc):
+        return lexset
+    extra = Lexicon.from_records("(term)", [{"pattern": p, "category": "term"} for p in adhoc["entry"]])
+    return LexiconSet([*lexset.lexicons, extra])
+
+
+def audit_entries(lexicons: LexiconsArg, *, articles: Any = None, gold: pd.DataFrame | None = None,
+                  terms: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per lexicon entry: hits in ``articles`` and token-level precision against ``gold``.
+
+    ``terms``: only the entries they select (:func:`select_entries`); ``None``: every entry
+    with a hit. ``hits``/``docs``: spans of the entry in ``articles`` and the articles they are
+    in. With ``gold`` (a sentences table with ``biased_words``, :func:`framing.datasets.read_babe`):
+    ``gold_hits`` (spans in the gold sentences), ``gold_pred_tokens`` (tokens the entry
+    predicts there; a token covered by two entries goes to the first span, as in
+    :func:`token_table`), ``gold_tp_tokens`` (of those, gold) and ``precision`` (their ratio,
+    NaN without a token).
+
+    Example:
+        >>> import pandas as pd
+        >>> from framing.lexicon import Lexicon
+        >>> lex = Lexicon.from_records("d", [{"pattern": "mob", "category": "loaded"}])
+        >>> gold = pd.DataFrame({"text": ["A mob.", "Mob rule."], "biased_words": [["mob"], []]})
+        >>> a = audit_entries(lex, gold=gold)
+        >>> a[["entry", "gold_hits", "gold_tp_tokens", "precision"]].values.tolist()
+        [['mob', 2, 1, 0.5]]
+    """
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    selected = select_entries(lexset, terms) if terms is not None else None
+    if selected is not None:
+        lexset = _term_lexset(lexset, selected)
+    key = ["lexicon", "category", "entry"]
+    parts = []
+    if articles is not None:
+        sp = find_spans(articles, lexset, progress=False)
+        sp = sp[sp["lexicon"] != "framing.text"] if "lexicon" in sp else sp
+        parts.append(sp.groupby(key).agg(hits=("doc_id", "size"), docs=("doc_id", "nunique")))
+    if gold is not None:
+        g = _check(gold)
+        sp = find_spans(g[["text"]], lexset, progress=False)
+        cats = lexicon_categories(lexset)
+        sp = sp[sp["category"].isin(cats)]
+        parts.append(sp.groupby(key).agg(gold_hits=("doc_id", "size")))
+        t = token_table(g, lexset, cats)
+        t = t[t["pred"]]
+        lex_of = dict(zip(zip(sp["category"], sp["entry"]), sp["lexicon"]))
+        t = t.assign(lexicon=[lex_of.get((c, e), "") for c, e in zip(t["category"], t["entry"])])
+        parts.append(t.groupby(key).agg(gold_pred_tokens=("gold", "size"), gold_tp_tokens=("gold", "sum")))
+    cols = ["hits", "docs"] * (articles is not None) + (["gold_hits", "gold_pred_tokens", "gold_tp_tokens"]
+                                                       if gold is not None else [])
+    out = pd.concat(parts, axis=1) if parts else pd.DataFrame(columns=cols)
+    out = out.reindex(columns=cols).fillna(0).astype("int64")
+    out.index = out.index.set_names(key) if len(out) else pd.MultiIndex.from_tuples([], names=key)
+    out = out.reset_index()
+    if selected is not None:
+        sel = selected[key].copy()
+        out = sel.merge(out, on=key, how="left").fillna({c: 0 for c in cols})
+        out[cols] = out[cols].astype("int64")
+    if gold is not None:
+        out["precision"] = [_ratio(tp, n) for tp, n in zip(out["gold_tp_tokens"], out["gold_pred_tokens"])]
+    return out.reset_index(drop=True)
+
+
+def worst_entries(audit: pd.DataFrame, n: int = 20, *, min_hits: int = 5) -> pd.DataFrame:
+    """The entries to fix first: at least ``min_hits`` predicted gold tokens, lowest precision
+    first (ties: more predicted tokens first), the first ``n``.
+
+    Example:
+        >>> import pandas as pd
+        >>> a = pd.DataFrame({"entry": ["a", "b", "c"], "gold_pred_tokens": [10, 50, 2],
+        ...                   "gold_tp_tokens": [1, 5, 0], "precision": [0.1, 0.1, 0.0]})
+        >>> worst_entries(a, 2)["entry"].tolist()
+        ['b', 'a']
+    """
+    if "precision" not in audit.columns:
+        raise ValueError("worst entries need precision against gold (pass gold=)")
+    a = audit[audit["gold_pred_tokens"] >= min_hits]
+    return a.sort_values(["precision", "gold_pred_tokens"], ascending=[True, False],
+                         kind="stable").head(n).reset_index(drop=True)
+
+
+def kwic_sample(articles: Any, lexicons: LexiconsArg, terms: Iterable[str], *, n: int = 20, seed: int = 0,
+                window: int = 60) -> pd.DataFrame:
+    """A seeded random sample of at most ``n`` hits per selected entry, in context, for review.
+
+    Entries as :func:`select_entries`; hits as :func:`framing.find_spans` reports them
+    (longest-match rule included). For each entry (in the order selected) ``n`` hits are
+    drawn without replacement by one ``numpy.random.default_rng(seed)``, then listed in
+    text order. Columns ``lexicon, category, entry, doc_id, start, end, left, hit, right,
+    voice, judgement`` (``judgement`` empty, for the reviewer).
+
+    Example:
+        >>> texts = [f"Doc {i}: they accused him." for i in range(30)]
+        >>> a = kwic_sample(texts, "attribution", ["accused"], n=3, seed=1)
+        >>> b = kwic_sample(texts, "attribution", ["accused"], n=3, seed=1)
+        >>> len(a), a.equals(b), a["hit"].unique().tolist()
+        (3, True, ['accused'])
+    """
+    from .spans import as_articles
+
+    df = as_articles(articles)
+    lexset = lexicons if isinstance(lexicons, LexiconSet) else LexiconSet(lexicons)
+    selected = select_entries(lexset, terms)
+    lexset = _term_lexset(lexset, selected)
+    sp = find_spans(df, lexset, progress=False)
+    order = {d: i for i, d in enumerate(df.index.astype(str))}
+    rng = np.random.default_rng(seed)
+    texts = dict(zip(df.index.astype(str), df["text"]))
+    rows = []
+    groups = {k: g for k, g in sp.groupby(["lexicon", "entry"], sort=False)}
+    for lex, cat, entry in selected[["lexicon", "category", "entry"]].itertuples(index=False):
+        g = groups.get((lex, entry))
+        if g is None or not len(g):
+            continue
+        pick = np.sort(rng.choice(len(g), size=min(n, len(g)), replace=False))
+        chosen = g.iloc[pick]
+        chosen = chosen.iloc[sorted(range(len(chosen)),
+                                    key=lambda i: (order.get(str(chosen["doc_id"].iloc[i]), 0),
+                                                   int(chosen["start"].iloc[i])))]
+        for r in chosen.itertuples(index=False):
+            text = texts[str(r.doc_id)]
+            rows.append({"lexicon": lex, "category": cat, "entry": entry, "doc_id": r.doc_id,
+                         "start": int(r.start), "end": int(r.end),
+                         "left": text[max(0, r.start - window):r.start].replace("\n", " "),
+                         "hit": text[r.start:r.end],
+                         "right": text[r.end:r.end + window].replace("\n", " "),
+                         "voice": r.voice, "judgement": ""})
+    return pd.DataFrame(rows, columns=["lexicon", "category", "entry", "doc_id", "start", "end", "left",
+                                       "hit", "right", "voice", "judgement"])
