@@ -357,3 +357,87 @@ def test_naming_table_on_sample(sample):
     assert set(t["group"]) <= set(sample["outlet"])
     assert t.groupby(["group", "pair"])["share"].sum().round(12).eq(1).all()
     assert (t["count"] <= t["pair_total"]).all()
+
+
+# --------------------------------------------------------------------------- rates_over_time
+
+from framing.compare import rates_over_time  # noqa: E402
+
+TIMED = pd.DataFrame({
+    "outlet": ["A", "A", "A", "A", "B", "B", "B"],
+    "date": pd.to_datetime(["2022-02-01", "2022-02-15", "2022-02-28", "2022-04-03",
+                            "2022-02-10", "2022-02-11", None]),
+    "rate": [1.0, 2.0, 6.0, 4.0, 10.0, np.nan, 7.0],
+})
+
+
+@pytest.mark.parametrize("freq,group,expected", [
+    # (period, n_articles, mean, interval): hand-computed
+    ("M", "A", [("2022-02-01", 3, 3.0, "t"),          # (1 + 2 + 6) / 3
+                ("2022-03-01", 0, np.nan, "none"),    # an empty month is listed, not skipped
+                ("2022-04-01", 1, 4.0, "none")]),
+    ("M", "B", [("2022-02-01", 1, 10.0, "none")]),   # NaN rate and the undated article left out
+    ("W", "A", [("2022-01-31", 1, 1.0, "none"),       # weeks start on Monday
+                ("2022-02-07", 0, np.nan, "none"),
+                ("2022-02-14", 1, 2.0, "none"),
+                ("2022-02-21", 0, np.nan, "none"),
+                ("2022-02-28", 1, 6.0, "none"),       # Monday 28 February
+                ("2022-03-07", 0, np.nan, "none"),
+                ("2022-03-14", 0, np.nan, "none"),
+                ("2022-03-21", 0, np.nan, "none"),
+                ("2022-03-28", 1, 4.0, "none")]),     # Sunday 3 April ends this week
+])
+def test_rates_over_time_hand_computed(freq, group, expected):
+    t = rates_over_time(TIMED, "date", "outlet", freq=freq, columns=["rate"])
+    rows = t[t["group"] == group]
+    got = [(str(p.date()), n, m, i) for p, n, m, i in
+           rows[["period", "n_articles", "mean", "interval"]].itertuples(index=False)]
+    assert [g[:2] for g in got] == [e[:2] for e in expected]
+    np.testing.assert_allclose([g[2] for g in got], [e[2] for e in expected])
+    assert [g[3] for g in got] == [e[3] for e in expected]
+    assert list(t.columns) == ["group", "period", "feature", "n_articles", "mean", "ci_low", "ci_high", "interval"]
+    assert t.attrs["dropped"] == 1  # the undated article
+
+
+def test_rates_over_time_t_interval_by_hand():
+    t = rates_over_time(TIMED, "date", "outlet", freq="M", columns=["rate"])
+    feb = t[(t["group"] == "A") & (t["n_articles"] == 3)].iloc[0]
+    # mean 3, sd = sqrt(((1-3)^2 + (2-3)^2 + (6-3)^2) / 2) = sqrt(7); t(0.975, 2) = 4.302653
+    half = 4.302653 * sqrt(7) / sqrt(3)
+    assert feb["ci_low"] == pytest.approx(3 - half, abs=1e-5)
+    assert feb["ci_high"] == pytest.approx(3 + half, abs=1e-5)
+
+
+def test_rates_over_time_bootstrap_one_group_and_seed():
+    f = pd.DataFrame({"x": np.arange(10.0), "d": pd.Timestamp("2022-03-09")})
+    a = rates_over_time(f, "d", freq="W", seed=3)
+    b = rates_over_time(f, f["d"], None, freq="W", seed=3)
+    assert a.equals(b)
+    row = a.iloc[0]
+    assert (row["group"], row["n_articles"], row["mean"], row["interval"]) == ("all", 10, 4.5, "bootstrap")
+    assert 2.0 < row["ci_low"] < 4.5 < row["ci_high"] < 7.0
+    assert str(row["period"].date()) == "2022-03-07"
+
+
+def test_rates_over_time_several_columns_and_series():
+    f = TIMED.drop(columns=["outlet", "date"]).assign(other=1.0)
+    t = rates_over_time(f, TIMED["date"], TIMED["outlet"], freq="M")
+    assert list(pd.unique(t["feature"])) == ["rate", "other"]
+    other = t[(t["feature"] == "other") & (t["group"] == "B")]
+    assert other["n_articles"].tolist() == [2]  # 'other' has no NaN: both dated B articles count
+
+
+@pytest.mark.parametrize("kwargs,error", [
+    ({"freq": "fortnight"}, ValueError),
+    ({"columns": ["nope"]}, KeyError),
+    ({"min_boot": 1}, ValueError),
+])
+def test_rates_over_time_rejects(kwargs, error):
+    with pytest.raises(error):
+        rates_over_time(TIMED, "date", "outlet", **kwargs)
+
+
+def test_rates_over_time_on_sample(sample):
+    f = framing.score(sample).join(sample[["outlet", "date"]])
+    t = rates_over_time(f, "date", "outlet", freq="M", columns=["loaded_narrator_per_1k"])
+    assert t.groupby("group")["n_articles"].sum().tolist() == [7] * 5

@@ -278,3 +278,60 @@ def test_sentiment_summary_series_and_reproducible():
 def test_sentiment_by_voice_rejects_bad_input(table, error):
     with pytest.raises(error):
         sentiment_by_voice(table, "outlet")
+
+
+# --------------------------------------------------------------------------- over time
+
+from framing.compare import rates_over_time as time_table  # noqa: E402
+from framing.plots import rates_over_time  # noqa: E402
+
+
+def _time_table():
+    f = pd.DataFrame({"outlet": ["A"] * 6 + ["B"] * 3,
+                      "date": pd.to_datetime(["2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04",
+                                              "2022-02-05", "2022-03-20", "2022-02-10", "2022-03-01",
+                                              "2022-03-02"]),
+                      "loaded_per_1k": [1.0, 2, 3, 4, 5, 2, 8, 6, 7]})
+    return time_table(f, "date", "outlet", freq="W")
+
+
+def test_rates_over_time_plot_markers_events_and_files(tmp_path):
+    t = _time_table()
+    fig = rates_over_time(t, "loaded_per_1k", events={"2022-02-24": "invasion"})
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "per 1,000 tokens"
+    assert "week" in ax.get_xlabel() and "week" in ax.get_title(loc="left")
+    texts = [x.get_text() for x in ax.texts]
+    assert " invasion" in texts                      # the event's label
+    assert "0" in texts                              # an empty week is marked on the axis
+    assert "5" in texts and "2" in texts             # n beside the points
+    legend = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert legend[:2] == ["A (n = 6)", "B (n = 3)"]
+    assert any("articles" in x for x in legend)      # the marker-size scale
+    lines = [h for h in ax.get_legend().legend_handles][:2]
+    assert lines[0].get_marker() != lines[1].get_marker()
+    assert lines[0].get_linestyle() != lines[1].get_linestyle()
+    assert [c.lower() for c in (lines[0].get_color(), lines[1].get_color())] == [c.lower() for c in OKABE_ITO[:2]]
+    paths = save_figure(fig, "9.9-time", t, directory=tmp_path)
+    assert {p.suffix for p in paths.values()} == {".png", ".svg", ".csv"}
+    plt.close(fig)
+
+
+def test_rates_over_time_plot_one_group_months():
+    f = pd.DataFrame({"x_share": [0.1, 0.3, 0.2], "date": pd.to_datetime(["2022-01-05", "2022-01-20", "2022-03-01"])})
+    fig = rates_over_time(time_table(f, "date", freq="M"), "x_share", annotate_n=False)
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "share (0 to 1)" and "month" in ax.get_title(loc="left")
+    assert "2" not in [x.get_text() for x in ax.texts]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("call,error", [
+    (lambda: rates_over_time(_time_table(), "nope"), KeyError),
+    (lambda: rates_over_time(_time_table(), "loaded_per_1k", groups=["Z"]), KeyError),
+    (lambda: rates_over_time(pd.DataFrame(), "x"), KeyError),
+    (lambda: rates_over_time("table", "x"), TypeError),
+])
+def test_rates_over_time_plot_rejects(call, error):
+    with pytest.raises(error):
+        call()

@@ -76,3 +76,16 @@ def test_build_report_leaves_the_environment_as_it_was(tmp_path, monkeypatch):
     with pytest.raises(FileNotFoundError):
         build_report(notebooks=tmp_path / "none", output=tmp_path / "r")
     assert "FRAMING_REPORTS" not in os.environ
+
+
+def test_index_attributes_script_figures_to_their_script(tmp_path):
+    from framing.report import maker_of_figure, write_index
+
+    (tmp_path / "figures").mkdir()
+    for name in ("outlets-mbic-stance", "2.1-a"):
+        for ext in ("png", "csv"):
+            (tmp_path / "figures" / f"{name}.{ext}").write_bytes(b"x")
+    text = write_index(tmp_path, ["2.1-attribution"]).read_text()
+    assert "| ![outlets-mbic-stance](figures/outlets-mbic-stance.png) | `benchmarks/outlets_report.py` |" in text
+    assert "| ![2.1-a](figures/2.1-a.png) | `2.1-attribution` |" in text
+    assert maker_of_figure("nothing", ["2.1-attribution"]) is None

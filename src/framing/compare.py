@@ -13,6 +13,8 @@ Three tools, each taking the tables of the pipeline and returning one tidy table
   & Hochberg (1995).
 * :func:`naming_table`: for each naming pair of the naming lexicon (*Kyiv*/*Kiev*, ...), how
   often each variant is used per group (and per month or week), and its share of the pair.
+* :func:`rates_over_time`: per group and week (or month), the number of articles and the mean
+  of each feature with a 95% interval, for event studies (before/after).
 
 Example:
     >>> import framing
@@ -32,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["benjamini_hochberg", "compare", "log_odds", "naming_table"]
+__all__ = ["benjamini_hochberg", "compare", "log_odds", "naming_table", "rates_over_time"]
 
 _LOG_ODDS_COLUMNS = ["group", "term", "count_group", "count_rest", "log_odds", "z"]
 _NAMING_COLUMNS = ["group", "pair", "variant", "count", "share", "pair_total"]
@@ -488,3 +490,122 @@ def naming_table(spans: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet"
     full = full.sort_values(keys + ["count", "variant"], ascending=[True] * len(keys) + [False, True],
                             kind="mergesort", ignore_index=True)
     return full[cols]
+
+
+# --------------------------------------------------------------------------- time
+
+_TIME_COLUMNS = ["group", "period", "feature", "n_articles", "mean", "ci_low", "ci_high", "interval"]
+
+
+def _t_interval(x: np.ndarray) -> tuple[float, float]:
+    """Student's t 95% interval of the mean (Student 1908), for samples too small to bootstrap."""
+    from scipy.stats import t
+
+    half = t.ppf(0.975, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x))
+    m = float(x.mean())
+    return m - float(half), m + float(half)
+
+
+def rates_over_time(features: pd.DataFrame, dates: Any, by: Any = None, *, freq: str = "W",
+                    columns: Sequence[str] | None = None, n_boot: int = 1000, seed: int = 0,
+                    min_boot: int = 5) -> pd.DataFrame:
+    """Per group and period (week or month): the number of articles and each feature's mean with
+    a 95% interval, with empty periods kept (``n_articles`` 0), for event studies.
+
+    An article counts in the period that contains its date (``freq="W"``: weeks from Monday to
+    Sunday; ``"M"``: calendar months; any pandas period alias works); ``period`` is the
+    period's first day. Per group, every period from the group's first to its last dated
+    article is listed, so a gap in coverage shows as ``n_articles = 0`` (mean NaN) instead of
+    a line drawn straight across it. Articles without a date or a group are left out (their
+    number is in ``attrs["dropped"]``); NaN values of a feature (e.g. the quoted-voice rate of
+    an article without quotations) are left out of that feature only, so ``n_articles`` is
+    per feature.
+
+    The interval (column ``interval`` says which was used):
+
+    * ``"bootstrap"`` (``n_articles >= min_boot``): percentile bootstrap over articles,
+      ``n_boot`` resamples with replacement (Efron & Tibshirani 1993, *An Introduction to the
+      Bootstrap*, ch. 13), seeded per group, period and feature;
+    * ``"t"`` (2 to ``min_boot - 1`` articles): Student's t interval, mean +- t(0.975, n-1) *
+      sd / sqrt(n). A bootstrap of two or three values can only return values between them
+      and so understates the uncertainty; the t interval is wide, as it should be;
+    * ``"none"`` (one article, or none): no interval (NaN).
+
+    Args:
+        features: one row per article, e.g. :func:`framing.score` (joined to the articles'
+            ``date`` and group columns, or not: see ``dates`` and ``by``).
+        dates: a column of ``features``, or a Series aligned on its index (e.g.
+            ``articles["date"]``), or an array of one date per row. Time-zone-aware dates are
+            converted to UTC first.
+        by: the group (a column name, a Series aligned on the index, or an array); ``None``:
+            one group, named ``"all"``.
+        freq: ``"W"`` (weeks) or ``"M"`` (months), or another pandas period alias.
+        columns: the feature columns (default: every numeric column except ``dates``/``by``).
+        n_boot: bootstrap resamples; ``seed``: the random seed.
+        min_boot: the smallest number of articles that gets a bootstrap interval.
+
+    Returns:
+        ``group, period, feature, n_articles, mean, ci_low, ci_high, interval``, sorted by
+        feature (in the order given), group, then period.
+
+    Example:
+        >>> f = pd.DataFrame({"rate": [1.0, 3.0, 5.0], "outlet": ["A", "A", "A"],
+        ...                   "date": pd.to_datetime(["2022-02-01", "2022-02-20", "2022-04-02"])})
+        >>> t = rates_over_time(f, "date", "outlet", freq="M")
+        >>> t["period"].dt.strftime("%Y-%m-%d").tolist(), t["n_articles"].tolist()
+        (['2022-02-01', '2022-03-01', '2022-04-01'], [2, 0, 1])
+        >>> t["mean"].tolist(), t["interval"].tolist()
+        ([2.0, nan, 5.0], ['t', 'none', 'none'])
+    """
+    if not isinstance(features, pd.DataFrame):
+        raise TypeError(f"expected a features DataFrame, got {type(features).__name__}")
+    if min_boot < 2:
+        raise ValueError(f"min_boot must be at least 2, got {min_boot}")
+    when = _group_labels(features, dates)
+    when = pd.to_datetime(when, errors="coerce")
+    if isinstance(when.dtype, pd.DatetimeTZDtype):
+        when = when.dt.tz_convert("UTC").dt.tz_localize(None)
+    groups = _group_labels(features, by) if by is not None else pd.Series("all", index=features.index, dtype=object)
+    try:
+        periods = when.dt.to_period(freq)
+    except (ValueError, TypeError) as err:
+        raise ValueError(f"freq must be a pandas period alias such as 'W' or 'M', got {freq!r}") from err
+    skip = {c for c in (dates, by) if isinstance(c, str)}
+    if columns is None:
+        columns = [c for c in features.columns if c not in skip and pd.api.types.is_numeric_dtype(features[c])
+                   and not pd.api.types.is_bool_dtype(features[c])]
+    else:
+        columns = list(columns)
+        missing = [c for c in columns if c not in features.columns]
+        if missing:
+            raise KeyError(f"no feature columns {missing}")
+    keep = (~pd.isna(when) & ~pd.isna(groups)).to_numpy()
+    labels = groups.to_numpy(dtype=object)[keep]
+    per = periods.to_numpy()[keep]
+    names = sorted(pd.unique(labels), key=lambda g: (str(type(g)), g))
+    rows: list[dict[str, Any]] = []
+    for col in columns:
+        values = pd.to_numeric(features[col], errors="raise").to_numpy(dtype=float)[keep]
+        for g in names:
+            in_g = labels == g
+            own = per[in_g]
+            span = pd.period_range(min(own), max(own), freq=own[0].freq)
+            for p in span:
+                x = values[in_g & (per == p)]
+                x = x[~np.isnan(x)]
+                row: dict[str, Any] = {"group": g, "period": p.start_time, "feature": col,
+                                       "n_articles": len(x), "mean": float(x.mean()) if len(x) else np.nan,
+                                       "ci_low": np.nan, "ci_high": np.nan, "interval": "none"}
+                if len(x) >= min_boot:
+                    row["ci_low"], row["ci_high"] = _bootstrap_ci(x, n_boot, _rng(seed, "time", col, g, p))
+                    row["interval"] = "bootstrap"
+                elif len(x) >= 2:
+                    row["ci_low"], row["ci_high"] = _t_interval(x)
+                    row["interval"] = "t"
+                rows.append(row)
+    out = pd.DataFrame(rows, columns=_TIME_COLUMNS)
+    out["n_articles"] = out["n_articles"].astype("int64")
+    out["period"] = pd.to_datetime(out["period"])
+    out.attrs["dropped"] = int((~keep).sum())
+    out.attrs["freq"] = freq
+    return out

@@ -37,7 +37,7 @@ from . import config
 if TYPE_CHECKING:  # matplotlib is imported when a figure is made, not when framing is imported
     from matplotlib.figure import Figure
 
-__all__ = ["OKABE_ITO", "STYLE_PATH", "fightin_words", "naming_bars", "rates_by_group",
+__all__ = ["OKABE_ITO", "STYLE_PATH", "fightin_words", "naming_bars", "rates_by_group", "rates_over_time",
            "save_figure", "sentiment_by_voice", "sentiment_summary", "stance_counts", "stance_heatmap",
            "stance_profile", "use_style"]
 
@@ -664,4 +664,135 @@ def sentiment_by_voice(table: pd.DataFrame, by, *, n_boot: int = 2000, seed: int
     ax.set_ylabel("group (n = articles; beside a dot: sentences or headlines)", fontsize=9)
     ax.set_title("Sentiment by voice, mean with 95% bootstrap CI")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 0.6 / fig.get_figheight()), ncol=len(voices))
+    return fig
+
+
+# --------------------------------------------------------------------------- over time
+
+#: Line styles cycled alongside the palette and the markers.
+_LINESTYLES: tuple = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 1)), (0, (8, 2)), (0, (3, 1, 1, 1)))
+
+
+def _axis_label(feature: str) -> str:
+    if feature.endswith("_per_1k"):
+        return "per 1,000 tokens"
+    if feature.endswith("_share"):
+        return "share (0 to 1)"
+    if feature.startswith("sentiment_"):
+        return "VADER compound (-1 to +1)"
+    return "mean value"
+
+
+def rates_over_time(table: pd.DataFrame, column: str, *, events: dict | None = None,
+                    groups: Sequence | None = None, annotate_n: bool | None = None) -> Figure:
+    """One feature's mean per period and group, with 95% intervals, n per point and event markers.
+
+    One line per group, told apart by colour (Okabe-Ito), marker *and* line style, so it reads
+    in greyscale and under colour-vision deficiencies. Each point's marker area grows with its
+    number of articles (a small legend gives the scale), and with few points the number is
+    written beside each point; intervals are error bars (bootstrap, or Student's t for 2-4
+    articles: see :func:`framing.compare.rates_over_time`). Groups are dodged slightly in time
+    so their bars do not hide each other. A period without articles breaks the line and shows
+    a grey "0" on the time axis. ``events`` are drawn as dotted vertical lines labelled at the
+    top, for before/after readings (an event study in the sense of the agenda-setting and
+    framing literature's interrupted time series).
+
+    Args:
+        table: :func:`framing.compare.rates_over_time` output (``group, period, feature,
+            n_articles, mean, ci_low, ci_high``).
+        column: the feature to plot (a value of ``table["feature"]``).
+        events: ``{date: label}``, e.g. ``{"2022-02-24": "invasion"}``.
+        groups: the groups to show, in this order (default: all, sorted as in the table).
+        annotate_n: write n beside each point (default: when there are 40 points or fewer).
+
+    Returns:
+        The figure; save it with the rows of ``table`` for ``column``.
+
+    Example:
+        >>> import matplotlib; matplotlib.use("Agg")
+        >>> t = pd.DataFrame({"group": ["A", "A", "B"], "feature": "loaded_per_1k",
+        ...                   "period": pd.to_datetime(["2022-02-14", "2022-02-21", "2022-02-21"]),
+        ...                   "n_articles": [3, 5, 2], "mean": [1.0, 2.0, 1.5],
+        ...                   "ci_low": [0.5, 1.2, 0.2], "ci_high": [1.6, 2.9, 2.8]})
+        >>> fig = rates_over_time(t, "loaded_per_1k", events={"2022-02-24": "invasion"})
+        >>> fig.axes[0].get_ylabel()
+        'per 1,000 tokens'
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import blended_transform_factory
+
+    _require(table, "table", ["group", "period", "feature", "n_articles", "mean", "ci_low", "ci_high"])
+    rows = table[table["feature"] == column]
+    if rows.empty:
+        raise KeyError(f"no rows for feature {column!r}; features: {list(pd.unique(table['feature']))}")
+    names = list(pd.unique(rows["group"])) if groups is None else list(groups)
+    unknown = [g for g in names if g not in set(rows["group"])]
+    if unknown or not names:
+        raise KeyError(f"no rows for group(s) {unknown}")
+    rows = rows[rows["group"].isin(names)]
+    periods = pd.to_datetime(rows["period"])
+    steps = np.diff(np.sort(pd.unique(periods))).astype("timedelta64[s]").astype(float)
+    step = pd.Timedelta(seconds=float(steps.min())) if len(steps) else pd.Timedelta(days=7)
+    n_max = max(int(rows["n_articles"].max()), 1)
+    points = int((rows["n_articles"] > 0).sum())
+    annotate_n = points <= 40 if annotate_n is None else annotate_n
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(8.0, 4.6))
+    ax.grid(axis="y")
+    width = 0.5 if len(names) > 1 else 0.0
+    drop = blended_transform_factory(ax.transData, ax.transAxes)
+    zero_marked: set = set()
+    for k, g in enumerate(names):
+        sub = rows[rows["group"] == g].sort_values("period")
+        off = step * (width * ((k - (len(names) - 1) / 2) / max(len(names), 1)))
+        x = pd.to_datetime(sub["period"]) + off
+        mean = sub["mean"].to_numpy(dtype=float)
+        n = sub["n_articles"].to_numpy(dtype=int)
+        colour, marker = OKABE_ITO[k % len(OKABE_ITO)], _MARKERS[k % len(_MARKERS)]
+        ls = _LINESTYLES[k % len(_LINESTYLES)]
+        ax.plot(x, mean, color=colour, linestyle=ls, linewidth=1.5, zorder=2)
+        lo = mean - sub["ci_low"].to_numpy(dtype=float)
+        hi = sub["ci_high"].to_numpy(dtype=float) - mean
+        has = ~np.isnan(lo)
+        if has.any():
+            ax.errorbar(x[has], mean[has], yerr=np.clip(np.vstack([lo[has], hi[has]]), 0, None), fmt="none",
+                        ecolor=colour, elinewidth=1.1, capsize=2.5, alpha=0.8, zorder=2)
+        sizes = 14 + 110 * np.sqrt(n / n_max)
+        ax.scatter(x[n > 0], mean[n > 0], s=sizes[n > 0], marker=marker, color=colour, edgecolors="black",
+                   linewidths=0.5, zorder=4)
+        if annotate_n:
+            for xx, yy, nn in zip(x[n > 0], mean[n > 0], n[n > 0]):
+                ax.annotate(f"{nn}", (xx, yy), xytext=(5, 5), textcoords="offset points", fontsize=7.5,
+                            color="#333333", zorder=5)
+        for xx in pd.to_datetime(sub["period"])[n == 0]:
+            if xx not in zero_marked:
+                zero_marked.add(xx)
+                ax.text(xx, 0.01, "0", transform=drop, ha="center", va="bottom", fontsize=7.5, color=_GREY)
+    handles = [Line2D([], [], color=OKABE_ITO[k % len(OKABE_ITO)], linestyle=_LINESTYLES[k % len(_LINESTYLES)],
+                      marker=_MARKERS[k % len(_MARKERS)], markeredgecolor="black", markeredgewidth=0.5,
+                      label=f"{g} (n = {int(rows.loc[rows['group'] == g, 'n_articles'].sum()):,})")
+               for k, g in enumerate(names)]
+    for v in sorted({1, max(1, n_max // 2), n_max}):
+        handles.append(Line2D([], [], linestyle="none", marker="o", color="#bbbbbb", markeredgecolor="black",
+                              markeredgewidth=0.5, markersize=np.sqrt(14 + 110 * np.sqrt(v / n_max)),
+                              label=f"{v} article{'s' if v != 1 else ''}"))
+    for when, label in sorted((events or {}).items(), key=lambda kv: pd.Timestamp(kv[0])):
+        t = pd.Timestamp(when)
+        ax.axvline(t, color="#333333", linestyle=":", linewidth=1.1, zorder=1)
+        ax.text(t, 0.98, f" {label}", transform=drop, rotation=90, ha="right", va="top", fontsize=8.5,
+                color="#333333", bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                                       "alpha": 0.8})
+    freq = str(table.attrs.get("freq", ""))
+    unit = {"W": "week", "M": "month", "D": "day", "Q": "quarter", "Y": "year"}.get(freq[:1], "period")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y" if unit in ("month", "quarter", "year")
+                                                      else "%Y-%m-%d"))
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    ax.set_xlabel(f"{unit} (first day; marker area and numbers: articles per point)")
+    ax.set_ylabel(_axis_label(column))
+    ax.set_title(f"{_pretty(column)}: mean per {unit} and group, with 95% CI")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, title="group",
+              title_fontsize=8.5)
+    fig.tight_layout()
     return fig

@@ -23,7 +23,12 @@ from pathlib import Path
 
 from . import config
 
-__all__ = ["build_report", "execute_notebook", "notebook_for_figure", "write_index"]
+__all__ = ["FIGURE_SCRIPTS", "build_report", "execute_notebook", "maker_of_figure", "notebook_for_figure",
+           "write_index"]
+
+#: Figures made by a script rather than a notebook: name prefix -> the script (run by hand,
+#: not by ``make report``, because it needs the research corpora in ``../shared``).
+FIGURE_SCRIPTS: dict[str, str] = {"outlets-": "benchmarks/outlets_report.py"}
 
 
 def notebook_for_figure(figure: str, notebooks: Sequence[str]) -> str | None:
@@ -38,6 +43,20 @@ def notebook_for_figure(figure: str, notebooks: Sequence[str]) -> str | None:
         if nb.split("-", 1)[0] == number:
             return nb
     return None
+
+
+def maker_of_figure(figure: str, notebooks: Sequence[str]) -> str | None:
+    """What made the figure: its notebook (:func:`notebook_for_figure`), else the script of
+    :data:`FIGURE_SCRIPTS` whose prefix the name has.
+
+    Example:
+        >>> maker_of_figure("outlets-polnear-stance", ["2.1-attribution-and-sourcing"])
+        'benchmarks/outlets_report.py'
+    """
+    nb = notebook_for_figure(figure, notebooks)
+    if nb is not None:
+        return nb
+    return next((script for prefix, script in FIGURE_SCRIPTS.items() if figure.startswith(prefix)), None)
 
 
 def execute_notebook(path: Path, html_out: Path, *, timeout: int = 900) -> float:
@@ -91,7 +110,7 @@ def write_index(reports: Path, notebooks: Sequence[str]) -> Path:
         lines += [f"- [{name}]({name})" for name in others]
     lines += ["", "## Figures", "", "| figure | made by | files |", "|---|---|---|"]
     for fig in figures:
-        nb = notebook_for_figure(fig, notebooks) or "?"
+        nb = maker_of_figure(fig, notebooks) or "?"
         lines.append(f"| ![{fig}](figures/{fig}.png) | `{nb}` | [PNG](figures/{fig}.png) · "
                      f"[SVG](figures/{fig}.svg) · [CSV](figures/{fig}.csv) |")
     path = reports / "README.md"
