@@ -108,3 +108,66 @@ stance_counts.columns = [c.removeprefix("attribution_").removesuffix("_n") for c
 spans = framing.find_spans(articles, "naming")
 naming = spans.join(articles[[GROUP]], on="doc_id")
 pd.crosstab([naming["subcategory"], naming["text"].str.lower()], naming[GROUP])
+
+# %% [markdown]
+# ## Explorer: one article, the categories you choose
+# Pick an article and tick the categories to highlight; the annotated view below the controls
+# is redrawn at once (hover a highlight for its note). The controls are `ipywidgets`: they
+# need a live kernel (JupyterLab, VS Code). Where there is none (the exported report, a
+# headless run), the default view is shown as a static page after the controls.
+
+# %%
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from framing.annotate import CATEGORIES
+
+all_spans = framing.find_spans(articles)
+all_quotes = framing.quotes(articles)
+all_quotes = all_quotes[all_quotes["field"] == "text"]
+
+
+def explore(doc_id: str, categories: list[str]) -> framing.AnnotatedArticle:
+    """The annotated view of one article, with only the spans of the chosen categories."""
+    sp = all_spans[(all_spans["doc_id"] == doc_id) & all_spans["category"].isin(categories)]
+    qt = all_quotes[all_quotes["doc_id"] == doc_id]
+    if "attribution" not in categories:
+        qt = qt.iloc[0:0]
+    return framing.annotate(articles.loc[doc_id], spans=sp, quotes=qt, corpus=features)
+
+
+def label(doc_id: str) -> str:
+    row = articles.loc[doc_id]
+    return f"{row[GROUP]}: {str(row['title'])[:70]}"
+
+
+picker = widgets.Dropdown(options=[(label(d), d) for d in articles.index], description="Article",
+                          layout=widgets.Layout(width="48rem"))
+boxes = {c: widgets.Checkbox(value=True, description=CATEGORIES[c][0], indent=False,
+                             layout=widgets.Layout(width="12rem")) for c in CATEGORIES}
+shown = widgets.Output()
+
+
+def redraw(_change=None) -> None:
+    chosen = [c for c, box in boxes.items() if box.value]
+    with shown:
+        shown.clear_output(wait=True)
+        display(explore(picker.value, chosen))
+
+
+picker.observe(redraw, names="value")
+for box in boxes.values():
+    box.observe(redraw, names="value")
+controls = widgets.VBox([picker, widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))])
+try:  # a widget needs a frontend; headless (nbclient, nbmake) it is only a placeholder
+    display(widgets.VBox([controls, shown]))
+    redraw()
+except Exception as err:  # noqa: BLE001 (the static view below is the fallback)
+    print(f"interactive explorer unavailable here ({type(err).__name__}: {err})")
+
+# %% [markdown]
+# The default view (first article, every category) as a static page:
+
+# %%
+default_view = explore(articles.index[0], list(CATEGORIES))
+HTML(default_view._repr_html_())

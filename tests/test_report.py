@@ -89,3 +89,47 @@ def test_index_attributes_script_figures_to_their_script(tmp_path):
     assert "| ![outlets-mbic-stance](figures/outlets-mbic-stance.png) | `benchmarks/outlets_report.py` |" in text
     assert "| ![2.1-a](figures/2.1-a.png) | `2.1-attribution` |" in text
     assert maker_of_figure("nothing", ["2.1-attribution"]) is None
+
+
+def test_gallery_lists_figures_notebooks_and_pages(tmp_path):
+    from framing.report import write_index
+
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "html").mkdir()
+    for name in ("1.0-a", "outlets-x", "9.9-orphan"):
+        for ext in ("png", "svg", "csv"):
+            (tmp_path / "figures" / f"{name}.{ext}").write_bytes(b"x")
+    (tmp_path / "figures" / "shot.png").write_bytes(b"x")  # no CSV: not a figure
+    (tmp_path / "html" / "annotated-a&b <i>.html").write_text("<html></html>")
+    (tmp_path / "validation.md").write_text("# V\n")
+    write_index(tmp_path, ["1.0-load & <clean>"])
+    text = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "<style>" in text
+    assert "<script" not in text.lower() and "http" not in text  # self-contained: nothing remote
+    assert '<img src="figures/1.0-a.png" alt="1.0-a"' in text
+    for ext in ("png", "svg", "csv"):
+        assert f'<a href="figures/1.0-a.{ext}">{ext.upper()}</a>' in text
+    assert "shot.png" not in text
+    for prefix, script in getattr(report, "FIGURE_SCRIPTS", {}).items():  # a script's figure names its script
+        if prefix == "outlets-":
+            assert f"<code>{script}</code>" in text
+    assert "9.9-orphan</b><br>made by ?" in text
+    # names are escaped in text and percent-encoded in links
+    assert "1.0-load &amp; &lt;clean&gt;" in text and "<clean>" not in text
+    assert 'href="html/1.0-load%20%26%20%3Cclean%3E.html"' in text
+    assert "annotated-a&amp;b &lt;i&gt;.html</a>" in text and "<i>" not in text
+    assert 'href="validation.md"' in text
+
+
+def test_gallery_is_deterministic(tmp_path):
+    from framing.report import write_gallery
+
+    (tmp_path / "figures").mkdir()
+    for name in ("2.0-b", "0.1-a"):
+        for ext in ("png", "csv"):
+            (tmp_path / "figures" / f"{name}.{ext}").write_bytes(b"x")
+    first = write_gallery(tmp_path, ["0.1-seed", "2.0-lex"]).read_bytes()
+    assert write_gallery(tmp_path, ["0.1-seed", "2.0-lex"]).read_bytes() == first
+    text = first.decode()
+    assert text.index("0.1-a") < text.index("2.0-b")
+    assert '<a href="html/2.0-lex.html">2.0-lex</a>' in text
