@@ -72,7 +72,7 @@ import pandas as pd
 
 from .lexicon import Lexicon, load_lexicon
 from .schema import QUOTE_COLUMNS
-from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, as_articles, map_chunks
+from .spans import ArticleAnalysis, LexiconSet, _iter_analyses, as_articles, iter_titles, map_chunks
 
 __all__ = ["quotes", "sources", "sourcing_row", "Attributor", "ATTRIBUTION_COLUMNS", "SOURCING_COLUMNS",
            "STANCES", "SOURCE_TYPES"]
@@ -982,20 +982,8 @@ class Attributor:
         return _extract(text, analysis, self.info, self.words, headline=headline, extra=extra, li=self.li)
 
     def titles(self, df: pd.DataFrame) -> Iterator[tuple[str | None, ArticleAnalysis | None]]:
-        """Each article's headline and its analysis, in table order (``None`` when the
-        article has no title, or its text starts with the title)."""
-        if "title" not in df.columns:
-            for _ in range(len(df)):
-                yield None, None
-            return
-        keep = []
-        for title, text in zip(df["title"], df["text"]):
-            ok = isinstance(title, str) and bool(title.strip()) and isinstance(text, str) \
-                and not text.startswith(title.strip())
-            keep.append(title if ok else "")
-        heads = pd.DataFrame({"text": keep}, index=df.index)
-        for (_, title, a), k in zip(_iter_analyses(heads, self.lexset, False), keep):
-            yield (title, a) if k else (None, None)
+        """Each article's headline and its analysis (:func:`framing.spans.iter_titles`)."""
+        return iter_titles(df, self.lexset)
 
 
 _INT = ("speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end", "sentence")

@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
+    def add_jobs(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("--jobs", type=int, default=1, metavar="N",
+                         help="worker processes (results are identical to one job)")
+
+    def add_output_options(cmd: argparse.ArgumentParser, without_o: str = "a readable table") -> None:
+        cmd.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                         help=f"output format (default: from -o's extension; without -o, {without_o})")
+        cmd.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+
+
     art = sub.add_parser(
         "articles", help="load articles and print or write the articles table",
         description="Load articles (cleaning scraped .txt/.html pages, keeping structured text "
@@ -68,9 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  framing articles seeds/\n"
                "  framing articles corpus.jsonl.gz --column body=text -o articles.parquet\n")
     art.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")
-    art.add_argument("--format", choices=["jsonl", "csv", "parquet"],
-                     help="output format (default: from -o's extension; without -o, a preview)")
-    art.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    add_output_options(art, "a preview")
     art.add_argument("--strict", action="store_true",
                      help="stop with exit status 1 at the first bad record")
     art.add_argument("--input-format", choices=["txt", "html", "csv", "tsv", "jsonl", "json", "parquet"],
@@ -100,8 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--lexicon", action="append", default=[], metavar="NAME|PATH",
                          help="a built-in lexicon name or a lexicon file (.tsv .yml .dic .txt); "
                               "repeatable; default: all built-ins (see `framing lexicons`)")
-        cmd.add_argument("--jobs", type=int, default=1, metavar="N",
-                         help="worker processes (results are identical to one job)")
+        add_jobs(cmd)
 
     sp = sub.add_parser(
         "spans", help="every lexicon match and scare quote, with offsets, sentence and voice",
@@ -114,9 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                "  framing spans corpus.jsonl --lexicon loaded --lexicon my_terms.tsv -o spans.parquet\n")
     add_input_options(sp)
     add_lexicon_options(sp)
-    sp.add_argument("--format", choices=["jsonl", "csv", "parquet"],
-                    help="output format (default: from -o's extension; without -o, a readable table)")
-    sp.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    add_output_options(sp)
     sp.set_defaults(func=_cmd_spans)
 
     ft = sub.add_parser(
@@ -129,9 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  framing features data/sample/articles.jsonl -o features.csv\n")
     add_input_options(ft)
     add_lexicon_options(ft)
-    ft.add_argument("--format", choices=["jsonl", "csv", "parquet"],
-                    help="output format (default: from -o's extension; without -o, csv)")
-    ft.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    add_output_options(ft, "csv")
     ft.set_defaults(func=_cmd_features)
 
     fr = sub.add_parser(
@@ -148,11 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(fr)
     fr.add_argument("--lexicon", default="frames", metavar="NAME|PATH",
                     help="the frame lexicon (default: the built-in 'frames'; subcategories are frame ids)")
-    fr.add_argument("--jobs", type=int, default=1, metavar="N",
-                    help="worker processes (results are identical to one job)")
-    fr.add_argument("--format", choices=["jsonl", "csv", "parquet"],
-                    help="output format (default: from -o's extension; without -o, a readable table)")
-    fr.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    add_jobs(fr)
+    add_output_options(fr)
     fr.set_defaults(func=_cmd_frames)
 
     qt = sub.add_parser(
@@ -176,11 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "cache, see benchmarks/train_cue_model.py): finds cues no lexicon lists")
     qt.add_argument("--no-nested", action="store_true",
                     help="drop attributions inside another's content (as PARC/PolNeAR annotate)")
-    qt.add_argument("--jobs", type=int, default=1, metavar="N",
-                    help="worker processes (results are identical to one job)")
-    qt.add_argument("--format", choices=["jsonl", "csv", "parquet"],
-                    help="output format (default: from -o's extension; without -o, a readable table)")
-    qt.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    add_jobs(qt)
+    add_output_options(qt)
     qt.set_defaults(func=_cmd_quotes)
 
     so = sub.add_parser(
@@ -194,10 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(so)
     so.add_argument("--by", default="outlet", metavar="COLUMN",
                     help="group by this article column (default: outlet; 'none' for one group)")
-    so.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
-    so.add_argument("--format", choices=["jsonl", "csv", "parquet"],
-                    help="output format (default: from -o's extension; without -o, a readable table)")
-    so.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+    add_jobs(so)
+    add_output_options(so)
     so.set_defaults(func=_cmd_sources)
 
     lx = sub.add_parser("lexicons", help="list the built-in lexicons with their sizes",

@@ -323,8 +323,13 @@ def polnear_dir() -> Path:
     return config.shared_data_dir() / "polnear"
 
 
-def _jsonl(path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) for every line of ``path`` that is a JSON object; the others reported."""
+def _jsonl(path: Path, report: LoadReport | None = None,
+           bad: Any = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) for every line of ``path`` that is a JSON object; the others go
+    to ``bad(line, reason)`` if given, else to ``report``."""
+    if bad is None:
+        def bad(n: int, reason: str) -> None:
+            report.problems.append(LoadProblem(str(path), f"line {n}", reason))
     with open(path, encoding="utf-8-sig") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -332,10 +337,10 @@ def _jsonl(path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, Any]
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as err:
-                report.problems.append(LoadProblem(str(path), f"line {n}", f"invalid JSON ({err.msg})"))
+                bad(n, f"invalid JSON ({err.msg})")
                 continue
             if not isinstance(rec, dict):
-                report.problems.append(LoadProblem(str(path), f"line {n}", "not a JSON object"))
+                bad(n, "not a JSON object")
                 continue
             yield n, rec
 
@@ -621,42 +626,31 @@ def read_gold_spans(path: str | os.PathLike[str], articles: pd.DataFrame | None 
             raise ValueError(str(problem))
         rep.problems.append(problem)
 
-    with open(p, encoding="utf-8-sig") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+    for n, rec in _jsonl(p, bad=bad):  # one record per line; broken lines go to bad()
+        missing = [k for k in ("id", "start", "end", "label") if k not in rec]
+        if missing:
+            bad(n, "no " + ", ".join(missing))
+            continue
+        s, e, label, doc = rec["start"], rec["end"], rec["label"], str(rec["id"])
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (s, e)):
+            bad(n, f"start and end must be integers (got {s!r}, {e!r})")
+            continue
+        if not 0 <= s < e:
+            bad(n, f"need 0 <= start < end (got {s}, {e})")
+            continue
+        if not isinstance(label, str) or not label.strip():
+            bad(n, "label must be a non-empty string")
+            continue
+        text = None
+        if texts is not None:
+            if doc not in texts:
+                bad(n, f"unknown article id {doc!r}")
                 continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                bad(n, f"invalid JSON ({err.msg})")
+            if e > len(texts[doc]):
+                bad(n, f"span {s}-{e} lies outside the article (length {len(texts[doc])})")
                 continue
-            if not isinstance(rec, dict):
-                bad(n, "not a JSON object")
-                continue
-            missing = [k for k in ("id", "start", "end", "label") if k not in rec]
-            if missing:
-                bad(n, "no " + ", ".join(missing))
-                continue
-            s, e, label, doc = rec["start"], rec["end"], rec["label"], str(rec["id"])
-            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (s, e)):
-                bad(n, f"start and end must be integers (got {s!r}, {e!r})")
-                continue
-            if not 0 <= s < e:
-                bad(n, f"need 0 <= start < end (got {s}, {e})")
-                continue
-            if not isinstance(label, str) or not label.strip():
-                bad(n, "label must be a non-empty string")
-                continue
-            text = None
-            if texts is not None:
-                if doc not in texts:
-                    bad(n, f"unknown article id {doc!r}")
-                    continue
-                if e > len(texts[doc]):
-                    bad(n, f"span {s}-{e} lies outside the article (length {len(texts[doc])})")
-                    continue
-                text = texts[doc][s:e]
-            rows.append({"doc_id": doc, "start": s, "end": e, "label": label.strip(), "text": text, "line": n})
+            text = texts[doc][s:e]
+        rows.append({"doc_id": doc, "start": s, "end": e, "label": label.strip(), "text": text, "line": n})
     out = pd.DataFrame(rows, columns=list(GOLD_SPAN_COLUMNS))
     out = out.astype({"start": "int64", "end": "int64", "line": "int64"})
     rep.loaded += len(out)

@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from .attribution import SOURCING_COLUMNS, Attributor, sourcing_row
-from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles, map_chunks
+from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles, iter_titles, map_chunks
 
 __all__ = ["score", "feature_columns", "frames", "dominant_frame", "FRAME_IDS", "FRAME_COLUMNS"]
 
@@ -340,21 +340,9 @@ def _title_of(df: pd.DataFrame, i: int) -> Any:
 
 
 def _titles(df: pd.DataFrame, lexset: LexiconSet) -> Any:
-    """Each headline and its analysis, as :meth:`framing.attribution.Attributor.titles`
-    gives them (``(None, None)`` without a title, or when the text starts with it); used
-    when score runs without the sourcing features."""
-    if "title" not in df.columns:
-        for _ in range(len(df)):
-            yield None, None
-        return
-    keep = []
-    for title, text in zip(df["title"], df["text"]):
-        ok = isinstance(title, str) and bool(title.strip()) and isinstance(text, str) \
-            and not text.startswith(title.strip())
-        keep.append(title if ok else "")
-    heads = pd.DataFrame({"text": keep}, index=df.index)
-    for (_, title, a), k in zip(_iter_analyses(heads, lexset, False), keep):
-        yield (title, a) if k else (None, None)
+    """Each headline and its analysis (:func:`framing.spans.iter_titles`); used when score
+    runs without the sourcing features."""
+    return iter_titles(df, lexset)
 
 
 def _frame_row(fmap: list[np.ndarray], a: Any, n_tok: int, ta: Any, title: Any, text: str) -> list[Any]:

@@ -252,6 +252,30 @@ def _iter_batches(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
             bar.close()
 
 
+def iter_titles(df: pd.DataFrame, lexicons: LexiconSet) -> Iterator[tuple[str | None, ArticleAnalysis | None]]:
+    """Each article's headline and its :func:`analyse` result, in table order; ``(None, None)``
+    when the article has no title or its text starts with the title (the headline is then
+    part of the text and analysed with it). The titles are analysed in batches like texts.
+
+    Example:
+        >>> df = as_articles(pd.DataFrame({"text": ["Body.", "Head. Body."], "title": ["Head", "Head."]}))
+        >>> [t for t, _ in iter_titles(df, LexiconSet("loaded"))]
+        ['Head', None]
+    """
+    if "title" not in df.columns:
+        for _ in range(len(df)):
+            yield None, None
+        return
+    keep = []
+    for title, text in zip(df["title"], df["text"]):
+        ok = isinstance(title, str) and bool(title.strip()) and isinstance(text, str) \
+            and not text.startswith(title.strip())
+        keep.append(title if ok else "")
+    heads = pd.DataFrame({"text": keep}, index=df.index)
+    for (_, title, a), k in zip(_iter_analyses(heads, lexicons, False), keep):
+        yield (title, a) if k else (None, None)
+
+
 def _iter_analyses(df: pd.DataFrame, lexicons: LexiconSet, progress: bool | None
                    ) -> Iterator[tuple[str, str, ArticleAnalysis]]:
     for ids, batch, analyses in _iter_batches(df, lexicons, progress):
