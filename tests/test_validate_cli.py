@@ -239,3 +239,34 @@ def test_real_mbic_and_polnear(capsys):
                             "-q"])
     cue = next(r for r in out["results"] if r["category"] == "cue")
     assert out["n"] == 84 and cue["recall"]["value"] > 0.5
+
+
+# candidates: "sly" is marked 3 times and covered by no entry; "mob" is covered by LEX
+PROPOSE_ROWS = [
+    ("The sly mob plan.", "['sly', 'mob']"),
+    ("A sly move by the mob.", "['sly']"),
+    ("A sly deal.", "['sly']"),
+    ("The plan was a deal.", "[]"),
+]
+
+
+def test_propose_entries_ranks_uncovered_marked_words(tmp_path, lexfile):
+    from framing.datasets import read_babe
+    from framing.validate import propose_entries
+
+    sentences = read_babe(write_babe(tmp_path / "p.csv", PROPOSE_ROWS))
+    got = propose_entries(sentences, str(lexfile), min_count=2)
+    assert got["term"].tolist() == ["sly"]  # mob is covered by the lexicon, plan/deal never marked
+    assert got[["count_gold", "count_other"]].values.tolist() == [[3, 0]]
+    assert propose_entries(sentences, str(lexfile), min_count=4).empty
+
+
+def test_audit_propose_command(tmp_path, lexfile, capsys):
+    gold = write_babe(tmp_path / "p.csv", PROPOSE_ROWS)
+    out = tmp_path / "cand.csv"
+    assert main(["audit", "--propose", "5", "--gold", str(gold), "--lexicon", str(lexfile), "-o", str(out), "-q"]) == 0
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    assert [r["term"] for r in rows][:1] == ["sly"]
+    with pytest.raises(SystemExit):
+        main(["audit", "--propose", "5"])  # needs --gold
+    assert "needs --gold" in capsys.readouterr().err

@@ -317,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     au.add_argument("inputs", nargs="*", metavar="INPUT", help="articles (file, folder or glob) to find hits in")
     au.add_argument("--term", action="append", default=[], metavar="PATTERN", help="entries to audit; repeatable")
     au.add_argument("--worst", type=int, default=None, metavar="N", help="list the N worst entries (needs --gold)")
+    au.add_argument("--propose", type=int, default=None, metavar="N",
+                    help="list N candidate entries: words annotators in --gold mark as biased that no "
+                         "entry covers (BABE SG2: its committed train part only)")
     au.add_argument("--min-hits", type=int, default=5, metavar="K",
                     help="--worst: only entries with at least K predicted tokens in --gold (default 5)")
     au.add_argument("--gold", metavar="BABE.csv", help="BABE/MBIC label CSV: precision of each entry")
@@ -876,8 +879,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     from .datasets import read_babe
     from .spans import LexiconSet
 
+    if args.propose is not None:
+        return _audit_propose(args)
     if not args.term and args.worst is None:
-        raise _Usage("audit needs --term PATTERN (repeatable) or --worst N")
+        raise _Usage("audit needs --term PATTERN (repeatable), --worst N or --propose N")
     if args.term and args.worst is not None:
         raise _Usage("give --term or --worst, not both")
     if args.worst is not None and not args.gold:
@@ -921,6 +926,38 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             print(table.round({"precision": 3}).to_string(index=False) if len(table) else "(no entries)")
     else:
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def _audit_propose(args: argparse.Namespace) -> int:
+    """``framing audit --propose N --gold BABE.csv``: candidate entries from the train part."""
+    from . import validate as v
+    from .datasets import read_babe
+
+    if args.term or args.worst is not None:
+        raise _Usage("give --propose alone (not with --term or --worst)")
+    if not args.gold:
+        raise _Usage("--propose needs --gold BABE.csv (the annotated sentences)")
+    if args.propose < 1:
+        raise _Usage(f"--propose must be at least 1, not {args.propose}")
+    if args.output:
+        _check_output(argparse.Namespace(output=args.output, inputs=[args.gold]))
+    sentences = read_babe(args.gold)
+    try:
+        part, sentences = "train", v.apply_split(sentences, "train")
+    except ValueError:
+        part = "all"  # not BABE SG2: no committed split
+    lexset = _lexicon_set(argparse.Namespace(lexicon=args.lexicon or ["loaded", "label"]))
+    table = v.propose_entries(sentences, lexset, top=args.propose)
+    if not args.quiet:
+        print(f"framing: {len(table)} candidate entries from {len(sentences)} sentences ({part} part of "
+              f"{args.gold}); read each in context (framing audit --term WORD) before adding it",
+              file=sys.stderr)
+    if args.output:
+        table.to_csv(args.output, index=False, lineterminator="\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.width", 200):
+            print(table.to_string(index=False) if len(table) else "(no candidates)")
     return 0
 
 

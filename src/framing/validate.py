@@ -1225,3 +1225,47 @@ def kwic_sample(articles: Any, lexicons: LexiconsArg, terms: Iterable[str], *, n
                          "voice": r.voice, "judgement": ""})
     return pd.DataFrame(rows, columns=["lexicon", "category", "entry", "doc_id", "start", "end", "left",
                                        "hit", "right", "voice", "judgement"])
+
+
+def propose_entries(sentences: pd.DataFrame, lexicons: LexiconsArg = ("loaded", "label"), *,
+                    top: int = 30, min_count: int = 3) -> pd.DataFrame:
+    """Candidate lexicon entries from annotated sentences: the words annotators mark as biased
+    far more often than the rest of the text, that no entry of ``lexicons`` covers yet.
+
+    The first step of the honest improvement loop of issue 8: run it on the **train** part
+    only (:func:`apply_split`), read the candidates in context (``framing audit``), and add
+    only those a person would defend, each with a note; then score the test part once. Words
+    are ranked by the z-score of the log-odds ratio of "gold" tokens against all other tokens
+    with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008; :func:`framing.log_odds`).
+
+    Args:
+        sentences: ``text`` and ``biased_words`` columns (e.g. :func:`framing.read_babe`).
+        lexicons: the lexicons whose spans count as covered.
+        top: how many candidates.
+        min_count: leave out words marked fewer times than this.
+
+    Returns:
+        ``term, count_gold, count_other, z``, best first; only words with ``z > 0`` that no
+        span of ``lexicons`` covered anywhere in ``sentences``.
+
+    Example:
+        >>> s = pd.DataFrame({"text": ["The sly plan.", "A sly move.", "A sly deal.", "The plan."],
+        ...                   "biased_words": [["sly"], ["sly"], ["sly"], []]})
+        >>> propose_entries(s, "naming", min_count=2)["term"].tolist()
+        ['sly']
+    """
+    from .compare import log_odds
+
+    table = token_table(sentences, lexicons)
+    covered = set(table.loc[table["pred"], "token"])
+    gold = table.loc[table["gold"], "token"].value_counts()
+    other = table.loc[~table["gold"], "token"].value_counts()
+    counts = pd.DataFrame({"gold": gold, "other": other}).fillna(0).astype("int64").T
+    if counts.empty or not counts.loc["gold"].sum():
+        return pd.DataFrame(columns=["term", "count_gold", "count_other", "z"])
+    lo = log_odds(counts)
+    lo = lo[(lo["group"] == "gold") & (lo["count_group"] >= min_count) & (lo["z"] > 0)
+            & ~lo["term"].isin(covered)]
+    out = lo.sort_values(["z", "term"], ascending=[False, True]).head(top)
+    return pd.DataFrame({"term": out["term"].to_numpy(), "count_gold": out["count_group"].to_numpy(),
+                         "count_other": out["count_rest"].to_numpy(), "z": out["z"].round(3).to_numpy()})
