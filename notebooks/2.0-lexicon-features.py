@@ -117,6 +117,8 @@ pd.crosstab([naming["subcategory"], naming["text"].str.lower()], naming[GROUP])
 # headless run), the default view is shown as a static page after the controls.
 
 # %%
+import os
+
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
@@ -141,29 +143,35 @@ def label(doc_id: str) -> str:
     return f"{row[GROUP]}: {str(row['title'])[:70]}"
 
 
-picker = widgets.Dropdown(options=[(label(d), d) for d in articles.index], description="Article",
-                          layout=widgets.Layout(width="48rem"))
-boxes = {c: widgets.Checkbox(value=True, description=CATEGORIES[c][0], indent=False,
-                             layout=widgets.Layout(width="12rem")) for c in CATEGORIES}
-shown = widgets.Output()
+def explorer() -> widgets.VBox:
+    """An article dropdown and a checkbox per category; the view below them is redrawn."""
+    picker = widgets.Dropdown(options=[(label(d), d) for d in articles.index], description="Article",
+                              layout=widgets.Layout(width="48rem"))
+    boxes = {c: widgets.Checkbox(value=True, description=CATEGORIES[c][0], indent=False,
+                                 layout=widgets.Layout(width="12rem")) for c in CATEGORIES}
+    shown = widgets.Output()
 
+    def redraw(_change=None) -> None:
+        chosen = [c for c, box in boxes.items() if box.value]
+        with shown:
+            shown.clear_output(wait=True)
+            display(explore(picker.value, chosen))
 
-def redraw(_change=None) -> None:
-    chosen = [c for c, box in boxes.items() if box.value]
-    with shown:
-        shown.clear_output(wait=True)
-        display(explore(picker.value, chosen))
-
-
-picker.observe(redraw, names="value")
-for box in boxes.values():
-    box.observe(redraw, names="value")
-controls = widgets.VBox([picker, widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))])
-try:  # a widget needs a frontend; headless (nbclient, nbmake) it is only a placeholder
-    display(widgets.VBox([controls, shown]))
+    picker.observe(redraw, names="value")
+    for box in boxes.values():
+        box.observe(redraw, names="value")
     redraw()
-except Exception as err:  # noqa: BLE001 (the static view below is the fallback)
-    print(f"interactive explorer unavailable here ({type(err).__name__}: {err})")
+    row = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
+    return widgets.VBox([widgets.VBox([picker, row]), shown])
+
+
+if os.environ.get("FRAMING_STATIC"):  # make report: widgets carry random ids; the static view follows
+    print("interactive explorer: open this notebook in JupyterLab")
+else:
+    try:  # a widget needs a frontend; headless (nbclient, nbmake) it is only a placeholder
+        display(explorer())
+    except Exception as err:  # noqa: BLE001 (the static view below is the fallback)
+        print(f"interactive explorer unavailable here ({type(err).__name__}: {err})")
 
 # %% [markdown]
 # The default view (first article, every category) as a static page:

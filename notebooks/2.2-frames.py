@@ -83,7 +83,7 @@ by_outlet = by_outlet.loc[:, by_outlet.sum() > 0]   # frames no outlet uses are 
 fig = stance_heatmap(by_outlet, title="Frame profiles by outlet: share of each outlet's frame cues")
 fig.axes[0].set_xlabel("frame (Policy Frames Codebook, Boydstun et al. 2014)")
 fig.axes[-1].set_ylabel("share of the outlet's frame cues (%)")
-save_figure(fig, "2.2-frames-by-outlet", by_outlet.reset_index(), directory=out_dir)
+_ = save_figure(fig, "2.2-frames-by-outlet", by_outlet.reset_index(), directory=out_dir)
 
 # %% [markdown]
 # ## Dominant frames
@@ -113,7 +113,7 @@ if hasattr(cmp_module, "rates_over_time") and hasattr(plots, "rates_over_time"):
     fig = plots.rates_over_time(over_time, column)
     fig.axes[0].set_ylabel("share of frame cues")
     fig.axes[0].set_title("Security and defense frame: share of frame cues, per outlet and week")
-    save_figure(fig, "2.2-security-frame-over-time", over_time[over_time["feature"] == column],
+    _ = save_figure(fig, "2.2-security-frame-over-time", over_time[over_time["feature"] == column],
                 directory=out_dir)
 else:
     print("framing.compare.rates_over_time is not available in this version")

@@ -78,7 +78,7 @@ cmp[cmp["p_adj"] < 0.05].sort_values("cohens_d", key=abs, ascending=False).round
 voice_rows = cmp[cmp["feature"].isin(["loaded_narrator_per_1k", "loaded_quoted_per_1k"])]
 fig = plots.rates_by_group(voice_rows, ["loaded_narrator_per_1k", "loaded_quoted_per_1k"])
 fig.axes[0].set_title("Loaded words by outlet and voice (constructed corpus)", fontsize=11)
-save_figure(fig, "3.0-loaded-by-outlet-and-voice", voice_rows, directory=out_dir)
+_ = save_figure(fig, "3.0-loaded-by-outlet-and-voice", voice_rows, directory=out_dir)
 
 # %% [markdown]
 # ## Fightin' words: the lexicon entries that set each outlet apart
@@ -93,7 +93,7 @@ lo.groupby("group").head(3).round(2)
 # %%
 chosen = lo["group"].iloc[lo["z"].idxmax()]  # the group with the single most distinctive entry
 fig = plots.fightin_words(lo, chosen, top=10)
-save_figure(fig, "3.0-fightin-words", lo[lo["group"] == chosen], directory=out_dir)
+_ = save_figure(fig, "3.0-fightin-words", lo[lo["group"] == chosen], directory=out_dir)
 
 # %% [markdown]
 # ## Sentiment by voice
@@ -104,7 +104,7 @@ save_figure(fig, "3.0-fightin-words", lo[lo["group"] == chosen], directory=out_d
 # %%
 fig = plots.sentiment_by_voice(table, GROUP)
 fig.axes[0].set_title("Sentiment by voice (constructed corpus), mean with 95% CI", fontsize=11)
-save_figure(fig, "3.0-sentiment-by-voice", plots.sentiment_summary(table, GROUP), directory=out_dir)
+_ = save_figure(fig, "3.0-sentiment-by-voice", plots.sentiment_summary(table, GROUP), directory=out_dir)
 
 # %% [markdown]
 # ## Over time
@@ -121,5 +121,5 @@ events = (articles.groupby("event")[DATE].min().sort_values().iloc[[2, 5]].dt.st
 fig = plots.rates_over_time(timed, "loaded_narrator_per_1k",
                             events={d: str(e) for e, d in events.items()})
 fig.axes[0].set_title("Loaded words in the outlet's own voice over time (constructed corpus)", fontsize=11)
-save_figure(fig, "3.0-loaded-over-time", timed, directory=out_dir)
+_ = save_figure(fig, "3.0-loaded-over-time", timed, directory=out_dir)
 timed.pivot_table(index="period", columns="group", values="n_articles", aggfunc="sum")

@@ -41,10 +41,11 @@ N_BOOT = 1000       # bootstrap replicates (1000 and seed 0, as in reports/valid
 SEED = 0
 
 # %%
+import contextlib
+import io
 import os
 import re
 import sys
-import time
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -71,7 +72,6 @@ ref_files = {name: data / rel for name, (rel, _, _) in datasets.REFERENCE_LEXICO
              if name in ("mpqa_strongneg", "mbic", "recasens")}
 have_babe = datasets.babe_path().is_file() and all(p.is_file() for p in ref_files.values())
 have_polnear = all((datasets.polnear_dir() / f).is_file() for f in ("articles.jsonl", "attributions.jsonl"))
-print(f"shared data folder: {data}")
 print(f"BABE and the reference lexicons: {'found' if have_babe else 'NOT FOUND'}; "
       f"PolNeAR: {'found' if have_polnear else 'NOT FOUND'}")
 
@@ -108,10 +108,9 @@ def compare_with_report(produced: str, block: str, what: str) -> None:
 # %%
 babe = None
 if have_babe:
-    t0 = time.perf_counter()
-    babe = validate_babe.run(N_BOOT, SEED, validate_babe.BEFORE_REV)
+    with contextlib.redirect_stderr(io.StringIO()):  # the scripts' timing lines: not reproducible
+        babe = validate_babe.run(N_BOOT, SEED, validate_babe.BEFORE_REV)
     babe_md = validate_babe.markdown(babe, N_BOOT, SEED)
-    print(f"scored in {time.perf_counter() - t0:.0f} s")
     display(Markdown(babe_md))
     block = committed.split(validate_babe.MARK_START)[1].split(validate_babe.MARK_END)[0] \
         if validate_babe.MARK_START in committed else ""
@@ -200,21 +199,22 @@ if have_polnear:
     try:
         model = cuemodel.CueModel.load(candidate)
     except (FileNotFoundError, ValueError) as err:
-        tagger_note = f"no usable trained cue tagger at {candidate} ({type(err).__name__})"
+        tagger_note = f"no usable trained cue tagger in the cache ({type(err).__name__})"
     else:
         if model.info.get("split") == "train":
-            model_path, tagger_note = candidate, f"trained cue tagger loaded from {candidate}"
+            model_path, tagger_note = candidate, "trained cue tagger loaded from the cache"
         else:
-            tagger_note = f"the model at {candidate} was not trained on PolNeAR train only"
+            tagger_note = "the cached cue tagger was not trained on PolNeAR train only"
     print(tagger_note)
     if model_path is None:
         print("Only the rule-based rows are scored. To add the tagger rows, train it once (about 10 "
               "minutes): python benchmarks/train_cue_model.py")
-    t0 = time.perf_counter()
-    rows, scores, pn = validate_polnear.run("dev", N_BOOT, SEED, use_extractor=True,
-                                            use_tagger=model_path is not None, model_path=model_path)
+    with contextlib.redirect_stderr(io.StringIO()):
+        rows, scores, pn = validate_polnear.run("dev", N_BOOT, SEED, use_extractor=True,
+                                                use_tagger=model_path is not None, model_path=model_path)
     polnear_md = validate_polnear.markdown(rows, "dev", pn, N_BOOT, SEED)
-    print(f"scored in {time.perf_counter() - t0:.0f} s")
+    # the tagger's speed is measured afresh each run: left out so that the report is reproducible
+    polnear_md = re.sub(r"; `CueModel\.predict` ran at \d+ articles/s on one core", "", polnear_md)
     display(Markdown(polnear_md))
     block = committed.split(validate_polnear.HEADING)[1].split(validate_polnear.MARK_END)[0] \
         if validate_polnear.HEADING in committed else ""

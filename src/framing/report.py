@@ -74,7 +74,15 @@ def execute_notebook(path: Path, html_out: Path, *, timeout: int = 900) -> float
     start = time.perf_counter()
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    previous = os.environ.get("FRAMING_STATIC")
+    os.environ["FRAMING_STATIC"] = "1"  # the kernel inherits it: notebooks show no live widgets,
+    try:                                # whose random ids would make each report differ
+        client.execute()
+    finally:
+        if previous is None:
+            os.environ.pop("FRAMING_STATIC", None)
+        else:
+            os.environ["FRAMING_STATIC"] = previous
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     html_out.parent.mkdir(parents=True, exist_ok=True)
     html_out.write_text(html, encoding="utf-8")
