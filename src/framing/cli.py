@@ -455,6 +455,20 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, pd.DataFrame] | None:
     return None if df is None else (lexset, df)
 
 
+def _prepare_with(args: argparse.Namespace, lexicon: str) -> tuple[Any, pd.DataFrame] | None:
+    """:func:`_prepare` for commands that take one lexicon (``framing quotes``, ``framing
+    frames``): check -o, load the lexicon (a bad one fails before any reading), load the inputs."""
+    from .lexicon import LexiconError, load_lexicon
+
+    _check_output(args)
+    try:
+        lex = load_lexicon(lexicon)
+    except (LexiconError, FileNotFoundError) as err:
+        raise ValueError(str(err)) from None
+    df = _load_for(args)
+    return None if df is None else (lex, df)
+
+
 def _cmd_spans(args: argparse.Namespace) -> int:
     from .spans import find_spans
 
@@ -491,16 +505,11 @@ def _cmd_features(args: argparse.Namespace) -> int:
 
 def _cmd_frames(args: argparse.Namespace) -> int:
     from .features import FRAME_IDS, frames
-    from .lexicon import LexiconError, load_lexicon
 
-    _check_output(args)
-    try:
-        lexicon = load_lexicon(args.lexicon)
-    except (LexiconError, FileNotFoundError) as err:
-        raise ValueError(str(err)) from None
-    df = _load_for(args)
-    if df is None:
+    prepared = _prepare_with(args, args.lexicon)
+    if prepared is None:
         return 1
+    lexicon, df = prepared
     table = frames(df, lexicon=lexicon, n_jobs=args.jobs, progress=False if args.quiet else None)
     table["lexicons"] = ";".join(table.attrs["lexicons"].values())
     if args.output is None and args.format is None:
@@ -518,16 +527,11 @@ def _cmd_frames(args: argparse.Namespace) -> int:
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
     from .attribution import quotes
-    from .lexicon import LexiconError, load_lexicon
 
-    _check_output(args)
-    try:
-        cues = load_lexicon(args.attribution)
-    except (LexiconError, FileNotFoundError) as err:
-        raise ValueError(str(err)) from None
-    df = _load_for(args)
-    if df is None:
+    prepared = _prepare_with(args, args.attribution)
+    if prepared is None:
         return 1
+    cues, df = prepared
     cue_spans = None
     if args.cue_model is not None:
         from .cuemodel import CueModel
