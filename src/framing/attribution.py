@@ -105,7 +105,6 @@ _LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "daily",
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _PLAIN_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*(?:[-\u2010\u2011][ \t]*)?")
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _MAX_PAREN = 16  # characters of a parenthesis skipped inside a speaker ("(R-Fla.)")
 _PAREN_AFTER = re.compile(r"[ \t]*\([^()\n]{1,%d}\)[ \t]+" % _MAX_PAREN)
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # the line breaks of str.splitlines
@@ -545,9 +544,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
     for s, e, entry in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist()):
         if a.voice[s]:
             continue  # a cue inside a quotation belongs to the quoted speaker's words
-        ci = doc.tok_at(s)
-        if ci > 0 and doc.E[ci - 1] < s and text[doc.E[ci - 1]:s] in _HYPHENS:
-            continue  # part of a compound ("self-declared"), not a reporting verb
+        ci = doc.tok_at(s)  # (a verb inside a compound, "self-declared", is no match: spans)
         cj = bisect_left(doc.E, e)
         cues.append((s, e, ci, min(cj, doc.n - 1), entry))
     confirmed: set[int] = set()  # lexicon cues a tagger span overlaps

@@ -114,13 +114,15 @@ _HYPHENS = "-\u2010\u2011"
 def _match(lexicons: LexiconSet, text: str, toks: TokenArrays | None = None) -> list[MatchArrays]:
     """Every lexicon's matches, except a reporting verb that is the second part of a
     hyphenated compound ("self-*declared*", "well-*known*" is not speech): the attribution
-    lexicon's matches whose first character follows a hyphen that follows a letter or digit."""
+    lexicon's matches whose first character follows a hyphen joined to the word before
+    ("U.S.-backed" too: not a space, not the start of a text)."""
     matches = lexicons.matcher.match_arrays(text, toks) if toks is not None \
         else lexicons.matcher.match_arrays(text)
     li = lexicons.attribution
     if li is not None and len(matches[li].start):
         m = matches[li]
-        keep = np.array([not (s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum())
+        keep = np.array([not (s >= 2 and text[s - 1] in _HYPHENS and not text[s - 2].isspace()
+                              and text[s - 2] != _SEP)
                          for s in m.start.tolist()], dtype=bool)
         if not keep.all():
             matches = list(matches)
