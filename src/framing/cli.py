@@ -14,14 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import __version__
-from .load import FramingLoadWarning, LoadError, LoadReport, MissingExtraError, load_articles
+from .load import FramingLoadWarning, LoadError, LoadReport, MissingExtraError, iter_articles, load_articles
 
 __all__ = ["main", "build_parser", "validation_text", "write_table"]
 
@@ -63,10 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--jobs", type=int, default=1, metavar="N",
                          help="worker processes (results are identical to one job)")
 
+    def add_stream_options(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("--chunksize", type=int, default=2000, metavar="N",
+                         help="articles read, analysed and written at a time (default 2000): "
+                              "memory depends on this, not on the size of the input")
+        cmd.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                         help="pandas (default): this machine, --jobs processes; dask: a Dask "
+                              "cluster (needs the 'scale' extra; see framing.dask)")
+        cmd.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the address of a running Dask scheduler "
+                              "(tcp://host:8786); without it a LocalCluster of --jobs workers "
+                              "is started")
+
     def add_output_options(cmd: argparse.ArgumentParser, without_o: str = "a readable table") -> None:
         cmd.add_argument("--format", choices=["jsonl", "csv", "parquet"],
                          help=f"output format (default: from -o's extension; without -o, {without_o})")
-        cmd.add_argument("-o", "--output", metavar="OUT", help="write the table here")
+        cmd.add_argument("-o", "--output", metavar="OUT",
+                         help="write the table here; a folder (existing, or ending in /) gets one "
+                              "file per chunk (part-00000.parquet, ...)")
 
 
     art = sub.add_parser(
@@ -121,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
                "  framing spans corpus.jsonl --lexicon loaded --lexicon my_terms.tsv -o spans.parquet\n")
     add_input_options(sp)
     add_lexicon_options(sp)
+    add_stream_options(sp)
     add_output_options(sp)
     sp.set_defaults(func=_cmd_spans)
 
@@ -134,6 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  framing features data/sample/articles.jsonl -o features.csv\n")
     add_input_options(ft)
     add_lexicon_options(ft)
+    ft.add_argument("--no-sourcing", dest="sourcing", action="store_false",
+                    help="leave out the sourcing features (attributions, speakers, source types)")
+    ft.add_argument("--sentiment", action="store_true",
+                    help="add VADER sentiment by voice (sentiment_* columns; the slowest step)")
+    ft.add_argument("--frames", action="store_true",
+                    help="add the frame profile (frame_* columns, dominant_frame)")
+    add_stream_options(ft)
     add_output_options(ft, "csv")
     ft.set_defaults(func=_cmd_features)
 
@@ -177,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     qt.add_argument("--no-nested", action="store_true",
                     help="drop attributions inside another's content (as PARC/PolNeAR annotate)")
     add_jobs(qt)
+    add_stream_options(qt)
     add_output_options(qt)
     qt.set_defaults(func=_cmd_quotes)
 
@@ -401,20 +424,26 @@ def _cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_for(args: argparse.Namespace) -> pd.DataFrame | None:
-    """Load the inputs of a command with the shared input options; None when nothing loaded."""
+def _column_map(args: argparse.Namespace) -> dict[str, str] | None:
+    """``--column SRC=DST`` options as a mapping (None when there are none)."""
     mapping = {}
     for item in args.column:
         src, sep, dst = item.partition("=")
         if not sep or not src or not dst:
             raise _Usage(f"--column takes SRC=DST, not {item!r}")
         mapping[src] = dst
+    return mapping or None
+
+
+def _load_for(args: argparse.Namespace) -> pd.DataFrame | None:
+    """Load the inputs of a command with the shared input options; None when nothing loaded."""
+    mapping = _column_map(args)
     report = LoadReport()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FramingLoadWarning)
             df = load_articles(args.inputs, format=args.input_format, clean=getattr(args, "clean", None),
-                               errors="raise" if args.strict else "report", columns=mapping or None,
+                               errors="raise" if args.strict else "report", columns=mapping,
                                dedupe=not getattr(args, "keep_duplicates", False), report=report,
                                progress=False if args.quiet else None)
     finally:
@@ -469,38 +498,110 @@ def _prepare_with(args: argparse.Namespace, lexicon: str) -> tuple[Any, pd.DataF
     return None if df is None else (lex, df)
 
 
-def _cmd_spans(args: argparse.Namespace) -> int:
-    from .spans import find_spans
+def _stream_inputs(args: argparse.Namespace, report: LoadReport) -> Iterator[pd.DataFrame]:
+    """The inputs of a command as chunks of articles (``--chunksize``), read lazily."""
+    if args.chunksize < 1:
+        raise _Usage("--chunksize must be at least 1")
+    if args.jobs < 1:
+        raise _Usage("--jobs must be at least 1")
+    return iter_articles(args.inputs, chunksize=args.chunksize, format=args.input_format,
+                         errors="raise" if args.strict else "report", columns=_column_map(args),
+                         dedupe=not getattr(args, "keep_duplicates", False), report=report,
+                         progress=False)
 
-    prepared = _prepare(args)
-    if prepared is None:
-        return 1
-    lexset, df = prepared
-    spans = find_spans(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
-    spans["lexicon_version"] = spans["lexicon"].map(spans.attrs["lexicons"]).fillna("framing.text")
+
+def _report_load(args: argparse.Namespace, report: LoadReport) -> None:
+    for p in report.problems:
+        print(f"framing: {'warning' if p.kind == 'warning' else 'skipped'}: {p}", file=sys.stderr)
     if not args.quiet:
-        print(f"framing: {len(spans)} spans in {len(df)} articles; lexicons: "
-              f"{', '.join(spans.attrs['lexicons'].values())}", file=sys.stderr)
-    if args.output is None and args.format is None:
+        print(f"framing: {report.summary()}", file=sys.stderr)
+
+
+def _stream(args: argparse.Namespace, analysis: str, lexset: Any, finish: Any,
+            preview: Any, detail: Any = None, **options: Any) -> int:
+    """Run a per-article analysis over the inputs chunk by chunk: read ``--chunksize``
+    articles, analyse them (``--jobs`` processes or ``--engine dask``), add the provenance
+    column (``finish``) and append the table to the output, so memory stays flat whatever the
+    input size. Without ``-o``/``--format``, ``preview`` prints the whole table instead."""
+    from .stream import TableWriter, analyse_chunks
+
+    report = LoadReport()
+    to_terminal = args.output is None and args.format is None
+    writer = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingLoadWarning)
+            if args.engine == "dask":
+                from .dask import cli_tables
+
+                tables = cli_tables(args, analysis, lexset, report, **options)
+            else:
+                chunks = _stream_inputs(args, report)
+                tables = analyse_chunks(chunks, analysis, lexicons=lexset, n_jobs=args.jobs,
+                                        progress=False if args.quiet else None, **options)
+            shown: list[pd.DataFrame] = []
+            for table in tables:
+                if report.loaded == 0:
+                    break
+                finish(table)
+                if to_terminal and preview is not None:
+                    shown.append(table)
+                    continue
+                if writer is None:
+                    index = analysis == "features"
+                    writer = TableWriter(args.output, args.format or (None if args.output else "csv"),
+                                         index=index)
+                writer.write(table)
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        _report_load(args, report)
+        raise
+    _report_load(args, report)
+    if report.loaded == 0:
+        print("framing: error: no articles loaded", file=sys.stderr)
+        return 1
+    if writer is not None:
+        writer.close()
+    if not args.quiet:
+        rows = writer.rows if writer is not None else sum(len(t) for t in shown)
+        where = f" to {args.output}" if args.output else ""
+        parts = f" ({len(writer.paths)} files)" if writer is not None and len(writer.paths) > 1 else ""
+        noun = {"spans": "spans", "quotes": "attributions"}.get(analysis, "feature rows")
+        print(f"framing: {rows} {noun} in {report.loaded} articles{detail() if detail else ''}"
+              f"{where}{parts}; lexicons: {', '.join(lexset.stamps().values())}", file=sys.stderr)
+    if writer is None:
+        table = pd.concat(shown) if shown else pd.DataFrame()
+        preview(table)
+    return 0
+
+
+def _cmd_spans(args: argparse.Namespace) -> int:
+    _check_output(args)
+    lexset = _lexicon_set(args)
+
+    def finish(spans: pd.DataFrame) -> None:
+        spans["lexicon_version"] = spans["lexicon"].map(spans.attrs["lexicons"]).fillna("framing.text")
+
+    def preview(spans: pd.DataFrame) -> None:
         view = spans[["doc_id", "start", "end", "text", "category", "subcategory", "voice"]]
         with pd.option_context("display.max_rows", 60, "display.width", 160):
             print(view.to_string(index=False) if len(view) else "(no spans)")
-    else:
-        write_table(spans, args.output, args.format, index=False)
-    return 0
+
+    return _stream(args, "spans", lexset, finish, preview)
+
+
+def _stamp_column(table: pd.DataFrame) -> None:
+    table["lexicons"] = ";".join(table.attrs["lexicons"].values())
 
 
 def _cmd_features(args: argparse.Namespace) -> int:
-    from .features import score
+    from .stream import lexicons_for
 
-    prepared = _prepare(args)
-    if prepared is None:
-        return 1
-    lexset, df = prepared
-    table = score(df, lexset, n_jobs=args.jobs, progress=False if args.quiet else None)
-    table["lexicons"] = ";".join(table.attrs["lexicons"].values())
-    write_table(table, args.output, args.format or (None if args.output else "csv"))
-    return 0
+    _check_output(args)
+    lexset = lexicons_for("features", _lexicon_set(args), frames=args.frames)
+    return _stream(args, "features", lexset, _stamp_column, None, sourcing=args.sourcing,
+                   sentiment=args.sentiment, frames=args.frames)
 
 
 def _cmd_frames(args: argparse.Namespace) -> int:
@@ -526,35 +627,34 @@ def _cmd_frames(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    from .attribution import quotes
+    from .lexicon import LexiconError, load_lexicon
+    from .spans import LexiconSet
 
-    prepared = _prepare_with(args, args.attribution)
-    if prepared is None:
-        return 1
-    cues, df = prepared
-    cue_spans = None
+    _check_output(args)
+    try:
+        lexset = LexiconSet([load_lexicon(args.attribution)])
+    except (LexiconError, FileNotFoundError) as err:
+        raise ValueError(str(err)) from None
+    model = None
     if args.cue_model is not None:
         from .cuemodel import CueModel
 
         model = CueModel.load(args.cue_model or None)
-        variant = "rules_nested_false" if args.no_nested else "rules"
-        cue_spans = model.predict(df, threshold=model.threshold_for(variant))
-    table = quotes(df, attribution=cues, titles=not args.no_titles, cue_spans=cue_spans,
-                   nested=not args.no_nested, n_jobs=args.jobs,
-                   progress=False if args.quiet else None)
-    table["lexicons"] = ";".join(table.attrs["lexicons"].values())
-    if not args.quiet:
-        n_spk = int(table["speaker"].notna().sum())
-        print(f"framing: {len(table)} attributions in {len(df)} articles ({n_spk} with a speaker); "
-              f"lexicons: {table['lexicons'].iloc[0] if len(table) else '-'}", file=sys.stderr)
-    if args.output is None and args.format is None:
+    found = {"speakers": 0}
+
+    def finish(table: pd.DataFrame) -> None:
+        _stamp_column(table)
+        found["speakers"] += int(table["speaker"].notna().sum())
+
+    def preview(table: pd.DataFrame) -> None:
         view = table[["doc_id", "kind", "speaker", "cue", "stance", "source_type", "content"]].copy()
         view["content"] = view["content"].str.slice(0, 50)
         with pd.option_context("display.max_rows", 80, "display.width", 200, "display.max_colwidth", 50):
             print(view.to_string(index=False) if len(view) else "(no attributions)")
-    else:
-        write_table(table, args.output, args.format, index=False)
-    return 0
+
+    return _stream(args, "quotes", lexset, finish, preview,
+                   lambda: f" ({found['speakers']} with a speaker)", titles=not args.no_titles,
+                   nested=not args.no_nested, cue_model=model)
 
 
 def _cmd_sources(args: argparse.Namespace) -> int:
