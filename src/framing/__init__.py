@@ -15,32 +15,51 @@ Public API (the package's only job here is to re-export it):
 * :func:`save_figure`: PNG + SVG + the CSV behind a figure (:mod:`framing.plots`).
 * :func:`sentiment`, :func:`sentence_sentiment`: VADER sentiment per sentence, by voice
   (:mod:`framing.sentiment`).
+* :func:`annotate`, :func:`annotate_many`, :class:`AnnotatedArticle`: the annotated-article
+  view (:mod:`framing.annotate`); :func:`frames`: the frame profile (:mod:`framing.features`).
 * :mod:`framing.config`: every path the project uses.
+
+Names are imported lazily, on first use (PEP 562 module ``__getattr__``): ``import framing``
+loads no submodule, and ``framing.find_spans`` loads :mod:`framing.spans` and what it needs,
+so the ``framing`` command starts without pandas plotting, scikit-learn or the attribution
+code when it does not use them. Submodules are reachable as attributes too
+(``framing.text.sentence_spans``).
+
+>>> import framing
+>>> framing.find_spans is framing.spans.find_spans
+True
+>>> sorted(set(framing.__all__) - set(dir(framing)))
+[]
 """
 
-from . import config
-from .clean import CleanedPage, clean_body, clean_page, normalise_text, parse_date
-from .load import (
-    FramingLoadWarning,
-    LoadError,
-    LoadProblem,
-    LoadReport,
-    MissingExtraError,
-    iter_articles,
-    load_articles,
-)
-from .attribution import quotes, sources
-from .compare import compare, log_odds, naming_table
-from .features import score
-from .lexicon import Lexicon, LexiconError, builtin_lexicons, load_lexicon
-from .plots import save_figure
-from .schema import ARTICLE_COLUMNS, SchemaError, validate_articles
-from .spans import DEFAULT_LEXICONS, LexiconSet, find_spans, kwic
-from .datasets import PolNeAR, read_polnear
-from .validate import AttributionScore, score_attributions
-from .sentiment import sentence_sentiment, sentiment
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import Any
 
 __version__ = "0.1.0"
+
+#: Every public name and the submodule that defines it.
+_EXPORTS: dict[str, str] = {
+    "config": "",  # a submodule itself
+    **dict.fromkeys(["CleanedPage", "clean_body", "clean_page", "normalise_text", "parse_date"], "clean"),
+    **dict.fromkeys(["FramingLoadWarning", "LoadError", "LoadProblem", "LoadReport", "MissingExtraError",
+                     "iter_articles", "load_articles"], "load"),
+    **dict.fromkeys(["quotes", "sources"], "attribution"),
+    **dict.fromkeys(["compare", "log_odds", "naming_table"], "compare"),
+    **dict.fromkeys(["score", "frames"], "features"),
+    **dict.fromkeys(["Lexicon", "LexiconError", "builtin_lexicons", "load_lexicon"], "lexicon"),
+    "save_figure": "plots",
+    **dict.fromkeys(["ARTICLE_COLUMNS", "SchemaError", "validate_articles"], "schema"),
+    **dict.fromkeys(["DEFAULT_LEXICONS", "LexiconSet", "find_spans", "kwic"], "spans"),
+    **dict.fromkeys(["PolNeAR", "read_polnear"], "datasets"),
+    **dict.fromkeys(["AttributionScore", "score_attributions"], "validate"),
+    **dict.fromkeys(["sentence_sentiment", "sentiment"], "sentiment"),
+    "FramingFeatures": "transformer",  # scikit-learn, loaded only when the transformer is used
+    **dict.fromkeys(["AnnotatedArticle", "annotate", "annotate_many"], "annotate"),
+}
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -81,21 +100,47 @@ __all__ = [
     "score_attributions",
     "sentence_sentiment",
     "sentiment",
+    "AnnotatedArticle",
+    "annotate",
+    "annotate_many",
+    "frames",
 ]
 
-
-def __getattr__(name: str):  # PEP 562: load scikit-learn only when the transformer is used
-    if name == "FramingFeatures":
-        from .transformer import FramingFeatures
-
-        return FramingFeatures
-    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+#: Public functions named like the submodule that defines them (``framing.compare`` is the
+#: function, as it was when every name was imported eagerly).
+_SHADOWED = frozenset(name for name, module in _EXPORTS.items() if name == module)
 
 
-from .annotate import AnnotatedArticle, annotate, annotate_many  # noqa: E402  (the annotated-article view)
+def __getattr__(name: str) -> Any:
+    """Import a public name (or a submodule) on first use and keep it (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if not module:
+        return importlib.import_module(f"{__name__}.{name}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
-__all__ += ["AnnotatedArticle", "annotate", "annotate_many"]
 
-from .features import frames  # noqa: E402  (the frame profile: 14 generic news frames, issue 9)
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
-__all__ += ["frames"]
+
+class _Package(types.ModuleType):
+    """The package module: when a submodule named like one of its functions is imported
+    (``framing.compare``), Python sets the package attribute to the submodule; keep the
+    function there instead."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, types.ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
