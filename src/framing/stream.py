@@ -245,7 +245,15 @@ class TableWriter:
 
 # --------------------------------------------------------------------------- analysis
 
-def _run(analysis: str, chunk: pd.DataFrame, lexset: LexiconSet, options: dict[str, Any]) -> pd.DataFrame:
+def run_analysis(analysis: str, chunk: pd.DataFrame, lexset: LexiconSet,
+                 options: dict[str, Any]) -> pd.DataFrame:
+    """One analysis on one table of articles with compiled lexicons: the unit of work of
+    :func:`analyse_chunks` and of :mod:`framing.dask`.
+
+    Example:
+        >>> run_analysis("spans", pd.DataFrame({"text": ["Kiev."]}), LexiconSet("naming"), {})["text"].tolist()
+        ['Kiev']
+    """
     if analysis == "features":
         from .features import score
 
@@ -281,7 +289,7 @@ def _init_worker(lexicons: list[Any]) -> None:
 
 
 def _work(analysis: str, options: dict[str, Any], chunk: pd.DataFrame) -> pd.DataFrame:
-    return _run(analysis, chunk, _WORKER["lexset"], options)
+    return run_analysis(analysis, chunk, _WORKER["lexset"], options)
 
 
 def lexicons_for(analysis: str, lexicons: LexiconsArg = None, *, frames: bool = False) -> LexiconSet:
@@ -351,7 +359,7 @@ def analyse_chunks(chunks: Iterable[pd.DataFrame], analysis: str = "features", *
     try:
         if n_jobs == 1:
             for chunk in chunks:
-                out = _run(analysis, chunk, lexset, options)
+                out = run_analysis(analysis, chunk, lexset, options)
                 if bar is not None:
                     bar.update(len(chunk))
                 yield out
