@@ -589,15 +589,31 @@ def _quotes(text: str) -> QuoteSpans:
     return _quote_array(text, _paragraphs(text))
 
 
-def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: list[int] | None = None) -> QuoteSpans:
-    """Quotations of ``text`` with its ``paragraphs``. With ``doc_of_paragraph`` (the article
-    of each paragraph, for texts joined by line breaks), a quotation never continues into
-    another article's paragraph, so each article's quotations are those it has alone."""
-    # one scan per mark (a literal first character makes the regex engine skip ahead faster
-    # than a character class), then the marks in text order: the marks of _MARK_RE
+def _char_flags(text: str, index: np.ndarray, chars: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the characters ``text[i]`` at ``index``: :meth:`str.isspace`, :meth:`str.isalnum`
+    and ``in chars``, as bool arrays (each distinct character is tested once)."""
+    picked = "".join([text[i] for i in index.tolist()])
+    codes, inverse = np.unique(np.frombuffer(picked.encode("utf-32-le"), dtype=np.uint32), return_inverse=True)
+    table = np.array([(c.isspace(), c.isalnum(), c in chars) for c in map(chr, codes.tolist())],
+                     dtype=bool).reshape(-1, 3)
+    flags = table[inverse.reshape(-1)]
+    return flags[:, 0], flags[:, 1], flags[:, 2]
+
+
+def _quote_marks(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The quotation marks of ``_MARK_RE`` in text order, as offsets, lengths (2 for ``''``,
+    wire copy's double mark made of two apostrophes) and whether each is one double mark
+    character (``"``, ``“`` ...)."""
+    # one scan per mark: a literal first character makes the regex engine skip ahead
+    # faster than a character class
     size = len(text)
-    marks: list[tuple[int, int]] = []
-    for mark, mark_re in _MARK_RES:
+    positions: list[int] = []
+    for mark, mark_re in _MARK_RES[: len(_DOUBLE_MARKS)]:
+        if mark in text:
+            positions += [m.start() for m in mark_re.finditer(text)]
+    n_double = len(positions)
+    lengths = [1] * n_double
+    for mark, mark_re in _MARK_RES[len(_DOUBLE_MARKS) :]:
         if mark not in text:
             continue
         if mark in "'’‘":
@@ -606,46 +622,109 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: list[int] 
                 p = m.start()
                 if p < skip:
                     continue
+                positions.append(p)
                 if p + 1 < size and text[p + 1] == mark:
-                    marks.append((p, 2))  # '' as a double mark (wire copy)
+                    lengths.append(2)  # '' as a double mark (wire copy)
                     skip = p + 2
                 else:
-                    marks.append((p, 1))
+                    lengths.append(1)
         else:
-            marks += [(m.start(), 1) for m in mark_re.finditer(text)]
-    marks.sort()
-    positions = [p for p, _ in marks]
-    lengths = [n for _, n in marks]
-    if not positions:
+            found = [m.start() for m in mark_re.finditer(text)]
+            positions += found
+            lengths += [1] * len(found)
+    pos = np.array(positions, dtype=np.int64)
+    order = np.argsort(pos, kind="stable")
+    double = np.arange(len(positions)) < n_double
+    return pos[order], np.array(lengths, dtype=np.int64)[order], double[order]
+
+
+_STRONG_CLOSE_CODES = np.array(sorted(map(ord, _STRONG_CLOSE)), dtype=np.int64)
+
+
+def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray | None = None) -> QuoteSpans:
+    """Quotations of ``text`` with its ``paragraphs``. With ``doc_of_paragraph`` (the article
+    of each paragraph, for texts joined by line breaks), a quotation never continues into
+    another article's paragraph, so each article's quotations are those it has alone.
+
+    The marks' flanking (can a mark open, can it close) is computed for all marks at once.
+    A paragraph whose marks are all double marks that pair up in order (open, close, open,
+    close ...: by far the most common case) gets its quotations from that directly; every
+    other paragraph goes through :func:`_paragraph_quotes`, which gives the same quotations
+    for the simple ones."""
+    pos, lengths, double = _quote_marks(text)
+    n = len(pos)
+    if not n:
         return _NO_QUOTES
+    # marks are never spaces, so each lies inside a paragraph
+    para = np.searchsorted(paragraphs[:, 0], pos, side="right") - 1
+    pstart = paragraphs[para, 0]
+    after = pos + lengths
+    # the flanking rules of _paragraph_quotes, for every mark
+    prev_space, _, prev_open = _char_flags(text, np.maximum(pos - 1, 0), _OPEN_CONTEXT)
+    prev_space |= pos == pstart
+    next_space, next_alnum, _ = _char_flags(text, np.minimum(after, len(text) - 1), frozenset())
+    inner = after < paragraphs[para, 1]
+    can_open = inner & ~next_space & (prev_space | prev_open)
+    can_close = ~inner | (~prev_space & ~next_alnum)
+    strong_close = np.isin(np.array([ord(text[p]) for p in pos.tolist()], dtype=np.int64), _STRONG_CLOSE_CODES)
+    # the paragraphs (groups of marks) whose marks are double marks pairing up in order: an
+    # opening one (one that opens when no quotation is open) at even ranks, a closing one
+    # (one that closes a quotation of depth 1) at odd ranks
+    new_group = np.ones(n, dtype=bool)
+    new_group[1:] = para[1:] != para[:-1]
+    first = np.flatnonzero(new_group)
+    group = np.cumsum(new_group) - 1
+    count = np.diff(np.append(first, n))
+    even = (np.arange(n) - first[group]) % 2 == 0
+    ok = double & np.where(even, can_open | (~can_close & ~strong_close), can_close)
+    simple = (np.bincount(group[~ok], minlength=len(first)) == 0) & (count % 2 == 0)
+
+    # the other paragraphs, in order, each knowing what the previous paragraph left open
     found: list[tuple[int, int, int, int, bool, bool]] = []
-    pstarts = paragraphs[:, 0].tolist()
-    pends = paragraphs[:, 1].tolist()
+    left_open: dict[int, str] = {}  # paragraph -> kind of the quotation it leaves open
+    positions, lens = pos.tolist(), lengths.tolist()
+    pstarts, pends = paragraphs[:, 0].tolist(), paragraphs[:, 1].tolist()
+    docs = doc_of_paragraph.tolist() if doc_of_paragraph is not None else None
     n_paragraphs = len(pstarts)
-    n_marks = len(positions)
-    carry = ""
-    carry_para = -2
-    k = 0
-    while k < n_marks:
-        # marks are never spaces, so each lies inside a paragraph
-        pi = bisect_right(pstarts, positions[k]) - 1
-        pend = pends[pi]
-        j = bisect_left(positions, pend, k + 1)
-        if carry_para != pi - 1 or (doc_of_paragraph is not None and doc_of_paragraph[pi - 1] != doc_of_paragraph[pi]):
-            carry = ""
-        next_reopens = (pi + 1 < n_paragraphs
-                        and (doc_of_paragraph is None or doc_of_paragraph[pi + 1] == doc_of_paragraph[pi])
+    first_l, count_l, para_l = first.tolist(), count.tolist(), para.tolist()
+    for g in np.flatnonzero(~simple).tolist():
+        k = first_l[g]
+        pi = para_l[k]
+        carry = ""
+        if pi >= 1 and (docs is None or docs[pi - 1] == docs[pi]):
+            carry = left_open.get(pi - 1, "")
+        next_reopens = (pi + 1 < n_paragraphs and (docs is None or docs[pi + 1] == docs[pi])
                         and _opens_single_quote(text, pstarts[pi + 1]))
-        carry = _paragraph_quotes(text, positions, lengths, k, j, pstarts[pi], pend, carry, next_reopens, found)
-        carry_para = pi
-        k = j
-    if not found:
+        kind = _paragraph_quotes(text, positions, lens, k, k + count_l[g], pstarts[pi], pends[pi], carry,
+                                 next_reopens, found)
+        if kind:
+            left_open[pi] = kind
+
+    # the simple paragraphs: consecutive marks pair up
+    opening = np.flatnonzero(simple[group] & even)
+    closing = opening + 1
+    continued = pos[opening] == pstart[opening]
+    if continued.any():
+        # a paragraph opening with a mark continues a double quotation left open just before
+        reopened = np.array([pi for pi, kind in left_open.items() if kind == "d"], dtype=np.int64)
+        prev = para[opening] - 1
+        continued &= np.isin(prev, reopened)
+        if doc_of_paragraph is not None:
+            continued &= doc_of_paragraph[para[opening]] == doc_of_paragraph[np.maximum(prev, 0)]
+    if not found and not len(opening):
         return _NO_QUOTES
-    cols = np.array(found, dtype=np.int64).T.copy()
-    flags = cols[4:].astype(bool)
-    cols.flags.writeable = False
-    flags.flags.writeable = False
-    return QuoteSpans(cols[0], cols[1], cols[2], cols[3], flags[0], flags[1])
+    rest = np.array(found, dtype=np.int64).reshape(-1, 6).T
+    start = np.concatenate((pos[opening], rest[0]))
+    order = np.argsort(start, kind="stable")
+    columns = (
+        start,
+        np.concatenate((pos[closing] + 1, rest[1])),
+        np.concatenate((pos[opening] + 1, rest[2])),
+        np.concatenate((pos[closing], rest[3])),
+        np.concatenate((np.ones(len(opening), dtype=bool), rest[4].astype(bool))),
+        np.concatenate((continued, rest[5].astype(bool))),
+    )
+    return QuoteSpans(*(_frozen(c[order]) for c in columns))
 
 
 _NO_QUOTES = QuoteSpans(
@@ -691,7 +770,7 @@ def segment_batch(texts: list[str], cue_spans: np.ndarray | None = None, *, max_
     sentences = _sentence_array(joined, paragraphs)
     sentence_starts = sentences[:, 0]
     sentence_offsets = np.searchsorted(sentence_starts, offsets)
-    doc_of_paragraph = (np.searchsorted(offsets, paragraphs[:, 0], side="right") - 1).tolist()
+    doc_of_paragraph = np.searchsorted(offsets, paragraphs[:, 0], side="right") - 1
     quotes = _quote_array(joined, paragraphs, doc_of_paragraph)
     scare = _scare_spans(joined, quotes, sentences, cue_spans, max_words, window, max_gap_words,
                          (offsets[:-1], offsets[1:] - 1))
