@@ -229,3 +229,26 @@ def test_frames_lexicon_has_the_14_codebook_frames():
     readme = (BUILTIN_DIR / "README.md").read_text(encoding="utf-8")
     for frame in FRAMES:
         assert f"### {frame}" in readme, f"{frame} has no definition in the data card"
+
+
+# loaded and label 0.3.0 (issue 3, second round; reports/validation.md): entries removed because
+# they are mostly neutral in news, narrowed, or added after reading them in news context.
+LOADED_LABEL_030 = [
+    ("loaded", "outrageous*", True), ("loaded", "outraged", True), ("loaded", "outrage*", False),
+    ("loaded", "brutal", True), ("loaded", "brutal*", False), ("loaded", "massacred", True),
+    ("loaded", "massacre*", False), ("loaded", "massive", False), ("loaded", "loot*", False),
+    ("loaded", "misinformation", False), ("loaded", "disinformation", True),
+    ("loaded", "illegal immigrant*", False), ("loaded", "debunked", True), ("loaded", "whims", True),
+    ("loaded", "flex* its muscle*", True), ("loaded", "provocat*", True),
+    ("label", "activists", False), ("label", "abortion activists", True), ("label", "fighters", False),
+    ("label", "security forces", False), ("label", "radical left", False), ("label", "radical", True),
+    ("label", "regime", True), ("label", "self-declared", True), ("label", "gunmen", True),
+]
+
+
+@pytest.mark.parametrize("name,pattern,present", LOADED_LABEL_030,
+                         ids=[f"{n}:{p}" for n, p, _ in LOADED_LABEL_030])
+def test_loaded_label_030_entries(name, pattern, present):
+    lex = load_lexicon(name)
+    assert lex.version == "0.3.0"
+    assert (pattern in {e.pattern for e in lex}) is present
