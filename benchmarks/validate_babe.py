@@ -1,7 +1,8 @@
 """Validation: token-level precision, recall and F1 of lexicons against BABE SG2 biased words.
 
-Scores the built-in ``loaded`` + ``label`` lexicons (as they are now, and as they were
-before issue 3's tuning, read from git) and three reference lexicons the same way, on
+Scores the built-in ``loaded`` + ``label`` lexicons (as they are now, and as they were at
+earlier commits, read from git: version 0.1.0 before issue 3's tuning, 0.2.0 after the first
+round) and three reference lexicons the same way, on
 the committed article-level split (``data/splits/babe_sg2_split.csv``): ``train``,
 ``test`` and ``all``. Definitions: :mod:`framing.validate` (written once).
 
@@ -15,8 +16,8 @@ Usage::
     python benchmarks/validate_babe.py --update-report # also rewrite the table in reports/validation.md
     python benchmarks/validate_babe.py --csv out.csv   # and/or write the rows as CSV
 
-Options: ``--n-boot`` (1000), ``--seed`` (0), ``--before REV`` (the git revision of the
-lexicons before tuning; default the commit issue 3 started from).
+Options: ``--n-boot`` (1000), ``--seed`` (0), ``--before REV`` (repeatable: git revisions of
+earlier lexicons to score as well; default :data:`BEFORE_REVS`; ``--before ''`` for none).
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ from framing.lexicon import load_lexicon  # noqa: E402
 from framing.spans import LexiconSet  # noqa: E402
 from framing.validate import article_keys, read_split, score_counts, sentence_counts  # noqa: E402
 
-#: The commit the lexicons were tuned from (issue 3 started here).
-BEFORE_REV = "a86490a"
+#: Earlier lexicons scored next to the current ones: the commit issue 3 started from
+#: (loaded/label 0.1.0) and the first tuning round (0.2.0).
+BEFORE_REVS = ("a86490a", "d0fbce8")
+#: The name notebooks/5.0-validation.py passes to :func:`run` (kept as an alias).
+BEFORE_REV = BEFORE_REVS
 PARTS = ("train", "test", "all")
 MARK_START = "<!-- validate_babe:table:start -->"
 MARK_END = "<!-- validate_babe:table:end -->"
@@ -60,21 +64,30 @@ def lexicons_at(rev: str, names: tuple[str, ...], tmp: Path) -> list:
     return out
 
 
-def systems(before_rev: str | None, tmp: Path) -> list[tuple[str, str, list, list[str]]]:
+def _versions(lexicons: list) -> str:
+    """``0.3.0`` when every lexicon has that version, else ``loaded 0.3.0, label 0.2.0``."""
+    versions = {lx.version for lx in lexicons}
+    return versions.pop() if len(versions) == 1 else ", ".join(f"{lx.name} {lx.version}" for lx in lexicons)
+
+
+def systems(before_revs: tuple[str, ...], tmp: Path) -> list[tuple[str, str, list, list[str]]]:
     """(row label, version, lexicons, categories) for every scored system."""
     rows = []
-    if before_rev:
+    for rev in before_revs:
         try:
-            rows.append(("framing loaded+label", f"before ({before_rev})",
-                         lexicons_at(before_rev, ("loaded", "label"), tmp), ["loaded", "label"]))
+            (tmp / rev).mkdir(exist_ok=True)
+            old = lexicons_at(rev, ("loaded", "label"), tmp / rev)
         except (subprocess.CalledProcessError, FileNotFoundError) as err:
-            print(f"note: no 'before' rows (git show {before_rev} failed: {err})", file=sys.stderr)
+            print(f"note: no row for {rev} (git show {rev} failed: {err})", file=sys.stderr)
+            continue
+        rows.append(("framing loaded+label", f"before: {_versions(old)} ({rev})", old, ["loaded", "label"]))
     now = [load_lexicon("loaded"), load_lexicon("label")]
+    cur = f"after: {_versions(now)}"
     rows += [
-        ("framing loaded+label", "after", now, ["loaded", "label"]),
-        ("framing loaded", "after", [now[0]], ["loaded"]),
-        ("framing label", "after", [now[1]], ["label"]),
-        ("framing loaded+label+attribution/distancing", "after",
+        ("framing loaded+label", cur, now, ["loaded", "label"]),
+        ("framing loaded", cur, [now[0]], ["loaded"]),
+        ("framing label", cur, [now[1]], ["label"]),
+        ("framing loaded+label+attribution/distancing", cur,
          [*now, load_lexicon("attribution")], ["loaded", "label", "attribution/distancing"]),
         ("MPQA strong subjective, negative (Wilson et al. 2005)", "reference",
          [read_reference_lexicon("mpqa_strongneg")], None),
@@ -84,7 +97,12 @@ def systems(before_rev: str | None, tmp: Path) -> list[tuple[str, str, list, lis
     return rows
 
 
-def run(n_boot: int, seed: int, before_rev: str | None) -> pd.DataFrame:
+def run(n_boot: int, seed: int, before_revs: str | tuple[str, ...] | None = BEFORE_REVS) -> pd.DataFrame:
+    """Every system scored on train, test and all (one row each); ``before_revs``: git revisions
+    of earlier lexicons to score too (one revision as a str, ``None`` or ``()`` for none)."""
+    if isinstance(before_revs, str):
+        before_revs = (before_revs,)
+    before_revs = tuple(before_revs or ())
     babe = read_babe()
     split = read_split()
     part_of = article_keys(babe).map(dict(zip(split["article"], split["split"])))
@@ -92,7 +110,7 @@ def run(n_boot: int, seed: int, before_rev: str | None) -> pd.DataFrame:
         raise SystemExit(f"{int(part_of.isna().sum())} BABE sentences are not in the split file")
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        for label, version, lexicons, cats in systems(before_rev, Path(tmp)):
+        for label, version, lexicons, cats in systems(before_revs, Path(tmp)):
             lexset = LexiconSet(lexicons)
             t0 = time.perf_counter()
             counts = sentence_counts(babe, lexset, cats)
@@ -149,12 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n-boot", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--before", default=BEFORE_REV, help="git revision of the lexicons before tuning ('' to skip)")
+    ap.add_argument("--before", action="append", default=None, metavar="REV",
+                    help=f"git revision of earlier lexicons to score too; repeatable (default: {' '.join(BEFORE_REVS)}; '' for none)")
     ap.add_argument("--csv", type=Path, help="also write the rows as CSV")
     ap.add_argument("--update-report", action="store_true", help="rewrite the table in reports/validation.md")
     args = ap.parse_args(argv)
     try:
-        df = run(args.n_boot, args.seed, args.before or None)
+        revs = BEFORE_REVS if args.before is None else tuple(r for r in args.before if r)
+        df = run(args.n_boot, args.seed, revs)
     except FileNotFoundError as err:
         print(f"validate_babe: {err}", file=sys.stderr)
         return 2
