@@ -24,10 +24,14 @@ test: setup ## run the test suite, notebooks included
 report: setup ## execute every notebook headless on the shipped data and rewrite reports/
 	$(BIN)/python -m framing.report
 
-bench: setup ## run the benchmarks (needs ../shared/data) and write benchmarks/results-*.md
+bench: setup ## run every benchmark (needs ../shared/data; ~40 min) and write benchmarks/results-*
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_match.py
+	$(BIN)/python benchmarks/bench_spans.py
+	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/bench_sentiment.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean-venv: ## remove the virtual environment
 	rm -rf $(VENV)

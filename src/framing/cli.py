@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="map an input column to a canonical one (e.g. article=text); repeatable")
         cmd.add_argument("--strict", action="store_true",
                          help="stop with exit status 1 at the first bad input record")
+        cmd.add_argument("--keep-duplicates", action="store_true",
+                         help="do not drop articles whose text repeats an earlier one")
         cmd.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
 
     def add_lexicon_options(cmd: argparse.ArgumentParser) -> None:
