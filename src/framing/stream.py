@@ -21,11 +21,11 @@ Example:
     >>> import framing, tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "features.csv"
     >>> chunks = framing.iter_articles(framing.config.seeds_dir(), chunksize=100)
-    >>> with TableWriter(out) as w:
+    >>> with TableWriter(out, index=True) as w:
     ...     for table in analyse_chunks(chunks, "features", progress=False):
     ...         w.write(table)
-    >>> w.rows, out.read_text().splitlines()[1].split(",")[0]
-    (1, '000_9ed0db76b1e14429')
+    >>> w.rows, out.read_text().split(",")[:2]
+    (1, ['doc_id', 'tokens'])
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def progress_enabled(progress: bool | None) -> bool:
     """
     if progress is not None:
         return bool(progress)
-    if "ipykernel" in sys.modules:
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None and "ZMQ" in type(shell).__name__:  # a Jupyter kernel
         return True
     return bool(getattr(sys.stderr, "isatty", lambda: False)())
 
