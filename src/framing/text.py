@@ -109,7 +109,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -589,15 +589,15 @@ def _quotes(text: str) -> QuoteSpans:
     return _quote_array(text, _paragraphs(text))
 
 
-def _char_flags(text: str, index: np.ndarray, chars: frozenset[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For the characters ``text[i]`` at ``index``: :meth:`str.isspace`, :meth:`str.isalnum`
-    and ``in chars``, as bool arrays (each distinct character is tested once)."""
-    picked = "".join([text[i] for i in index.tolist()])
-    codes, inverse = np.unique(np.frombuffer(picked.encode("utf-32-le"), dtype=np.uint32), return_inverse=True)
-    table = np.array([(c.isspace(), c.isalnum(), c in chars) for c in map(chr, codes.tolist())],
-                     dtype=bool).reshape(-1, 3)
-    flags = table[inverse.reshape(-1)]
-    return flags[:, 0], flags[:, 1], flags[:, 2]
+def _char_flags(text: str, index: np.ndarray, *tests: Callable[[str], bool]) -> list[np.ndarray]:
+    """For the characters ``text[i]`` at ``index``: one bool array per test (each test runs
+    once per distinct character, not once per position)."""
+    picked = "".join(itemgetter(*index.tolist())(text)) if len(index) > 1 else "".join(text[i] for i in index.tolist())
+    codes, inverse = np.unique(np.frombuffer(picked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+                               return_inverse=True)
+    table = np.array([[test(c) for test in tests] for c in map(chr, codes.tolist())], dtype=bool)
+    flags = table.reshape(-1, len(tests))[inverse.reshape(-1)]
+    return [flags[:, t] for t in range(len(tests))]
 
 
 def _quote_marks(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -660,9 +660,9 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
     pstart = paragraphs[para, 0]
     after = pos + lengths
     # the flanking rules of _paragraph_quotes, for every mark
-    prev_space, _, prev_open = _char_flags(text, np.maximum(pos - 1, 0), _OPEN_CONTEXT)
+    prev_space, prev_open = _char_flags(text, np.maximum(pos - 1, 0), str.isspace, _OPEN_CONTEXT.__contains__)
     prev_space |= pos == pstart
-    next_space, next_alnum, _ = _char_flags(text, np.minimum(after, len(text) - 1), frozenset())
+    next_space, next_alnum = _char_flags(text, np.minimum(after, len(text) - 1), str.isspace, str.isalnum)
     inner = after < paragraphs[para, 1]
     can_open = inner & ~next_space & (prev_space | prev_open)
     can_close = ~inner | (~prev_space & ~next_alnum)
@@ -843,78 +843,73 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
                  doc_bounds: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """:func:`scare_quotes` with the sentences given. With ``doc_bounds`` (the ``[start, end)``
     of every article of texts joined by line breaks), a cue only counts for quotations of
-    its own article."""
+    its own article.
+
+    The tests run on all quotations at once where a character decides them (numpy over the
+    characters at the quotations' edges); Python loops only over the few quotations left
+    (whitespace to skip, word counts, cues)."""
     n = len(quotes.start)
     if n == 0 or len(sentences) == 0:
         return _EMPTY_SPANS.copy()
     cues = None
     if cue_spans is not None:
         cues = np.asarray(cue_spans, dtype=np.int64).reshape(-1, 2)
-    qs = quotes.start.tolist()
-    qe = quotes.end.tolist()
-    cs = quotes.content_start.tolist()
-    ce = quotes.content_end.tolist()
-    closed = quotes.closed.tolist()
-    continued = quotes.continued.tolist()
-    s_starts = sentences[:, 0].tolist()
-    s_ends = sentences[:, 1].tolist()
-    sent_of = [bisect_right(s_starts, q) - 1 for q in qs]
+    qs, qe, cs, ce = quotes.start, quotes.end, quotes.content_start, quotes.content_end
+    s_starts, s_ends = sentences[:, 0], sentences[:, 1]
+    sent = np.searchsorted(s_starts, qs, side="right") - 1
+    inside = quotes.closed & (sent >= 0)
+    # first word character of each sentence that holds a closed quotation
+    first = np.zeros(len(sentences), dtype=np.int64)
+    held = np.unique(sent[inside])
+    first[held] = _first_alnum(text, s_starts[held], s_ends[held])
 
-    # first word character of each sentence that holds a quotation
-    firsts: dict[int, int] = {}
-
-    def first_word(si: int) -> int:
-        first = firsts.get(si)
-        if first is None:
-            m = _ALNUM_RE.search(text, s_starts[si], s_ends[si])
-            first = firsts[si] = m.start() if m else s_ends[si]
-        return first
-
-    # sentences holding direct speech: a sentence-initial quotation ending in punctuation
-    # (the cheap test on the last character first, the sentence bounds only when needed)
-    direct_sentences = set()
-    for i in range(n):
-        si = sent_of[i]
-        if si < 0 or not closed[i] or si in direct_sentences:
-            continue
-        a, k = cs[i], ce[i] - 1
+    # sentences holding direct speech: a sentence-initial quotation whose content ends in
+    # punctuation (after any whitespace)
+    i = np.flatnonzero(inside & (ce > cs))
+    space, ends_direct = _char_flags(text, ce[i] - 1, str.isspace, _DIRECT_END.__contains__)
+    for x in np.flatnonzero(space).tolist():
+        a, k = int(cs[i[x]]), int(ce[i[x]]) - 1
         while k >= a and text[k].isspace():
             k -= 1
-        if k >= a and text[k] in _DIRECT_END:
-            first = firsts.get(si)
-            if first is None:
-                first = first_word(si)
-            if first >= qs[i]:
-                direct_sentences.add(si)
+        ends_direct[x] = k >= a and text[k] in _DIRECT_END
+    i = i[ends_direct]
+    direct = np.unique(sent[i][first[sent[i]] >= qs[i]])
 
+    # candidates: closed, not continued, not in a sentence with direct speech ...
+    i = np.flatnonzero(inside & ~quotes.continued & ~np.isin(sent, direct))
+    # ... not introduced by a colon (the last non-space before the quotation, in its sentence)
+    s0 = s_starts[sent[i]]
+    before = np.maximum(qs[i] - 1, 0)
+    space, colon = _char_flags(text, before, str.isspace, ":".__eq__)
+    colon &= qs[i] - 1 >= s0
+    for x in np.flatnonzero(space & (qs[i] - 1 >= s0)).tolist():
+        k, lo = int(before[x]), int(s0[x])
+        while k >= lo and text[k].isspace():
+            k -= 1
+        colon[x] = k >= lo and text[k] == ":"
+    i = i[~colon]
+    # ... not the whole sentence (a sentence-initial quotation with no word after it)
+    whole = np.zeros(len(i), dtype=bool)
+    for x in np.flatnonzero(first[sent[i]] >= qs[i]).tolist():
+        si = int(sent[i[x]])
+        lo, last = int(s_starts[si]), int(s_ends[si]) - 1
+        while last >= lo and not text[last].isalnum():
+            last -= 1
+        whole[x] = last < qe[i[x]]
+    i = i[~whole]
+    # ... of 1..max_words words
     too_many = _too_many_words(max_words + 1) if max_words >= 0 else None
     candidates: list[int] = []
-    for i in range(n):
-        si = sent_of[i]
-        if not closed[i] or continued[i] or si < 0 or si in direct_sentences:
-            continue
-        a, b = cs[i], ce[i]
+    for q, a, b in zip(i.tolist(), cs[i].tolist(), ce[i].tolist()):
         if too_many is not None:
-            # 1..max_words words: one word character, and no max_words + 1 words
+            # one word character, and no max_words + 1 words
             if _ALNUM_RE.search(text, a, b) is None or too_many.match(text, a, b) is not None:
                 continue
         else:
             words = sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), max_words + 1))
             if words < 1 or words > max_words:
                 continue
-        s0 = s_starts[si]
-        if first_word(si) >= qs[i]:
-            last = s_ends[si] - 1
-            while last >= s0 and not text[last].isalnum():
-                last -= 1
-            if last < qe[i]:
-                continue  # the quotation is the whole sentence
-        k = qs[i] - 1
-        while k >= s0 and text[k].isspace():
-            k -= 1
-        if k >= s0 and text[k] == ":":
-            continue  # introduced by a colon
-        candidates.append(i)
+        candidates.append(q)
     if not candidates:
         return _EMPTY_SPANS.copy()
     if cues is not None and len(cues):
@@ -922,15 +917,13 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
         limits = None
         if doc_bounds is not None:
             d_start, d_end = doc_bounds
-            doc = (np.searchsorted(d_start, [qs[i] for i in candidates], side="right") - 1).tolist()
-            limits = (d_start[doc].tolist(), d_end[doc].tolist())
-        near = _near_cues(text, [qs[i] for i in candidates], [qe[i] for i in candidates], cues,
-                          window, max_gap_words, limits)
-        candidates = [i for i, veto in zip(candidates, near) if not veto]
+            doc = np.searchsorted(d_start, qs[candidates], side="right") - 1
+            limits = (d_start[doc], d_end[doc])
+        near = _near_cues(text, qs[candidates], qe[candidates], cues, window, max_gap_words, limits)
+        candidates = [q for q, veto in zip(candidates, near) if not veto]
     out_s: list[int] = []
     out_e: list[int] = []
-    for i in candidates:
-        a, b = cs[i], ce[i]
+    for a, b in zip(cs[candidates].tolist(), ce[candidates].tolist()):
         # the content without surrounding whitespace and trailing punctuation
         while a < b and text[a].isspace():
             a += 1
@@ -942,6 +935,24 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     return _as_spans(out_s, out_e)
 
 
+def _first_alnum(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The offset of the first word character (:meth:`str.isalnum`) in each ``[start, end)``
+    of ``text``, or ``end`` when there is none."""
+    first = ends.copy()
+    todo = np.flatnonzero(starts < ends)
+    for step in (0, 1):  # most sentences start with a word character or one mark before it
+        at = starts[todo] + step
+        inside = at < ends[todo]
+        (alnum,) = _char_flags(text, np.minimum(at, len(text) - 1), str.isalnum)
+        hit = inside & alnum
+        first[todo[hit]] = at[hit]
+        todo = todo[inside & ~alnum]
+    for x in todo.tolist():
+        m = _ALNUM_RE.search(text, int(starts[x]), int(ends[x]))
+        first[x] = m.start() if m else ends[x]
+    return first
+
+
 @lru_cache(maxsize=None)
 def _too_many_words(k: int) -> re.Pattern[str]:
     """A regex that matches (at the start) when at least ``k`` words of ``_WORD_RE`` follow:
@@ -950,24 +961,23 @@ def _too_many_words(k: int) -> re.Pattern[str]:
     return re.compile(rf"(?:[\W_]*(?=({_WORD_RE.pattern}))\1){{{k}}}")
 
 
-def _near_cues(text: str, q0: list[int], q1: list[int], cues: np.ndarray, window: int,
-               max_gap_words: int, limits: tuple[list[int], list[int]] | None = None) -> list[bool]:
+def _near_cues(text: str, q0: np.ndarray, q1: np.ndarray, cues: np.ndarray, window: int,
+               max_gap_words: int, limits: tuple[np.ndarray, np.ndarray] | None = None) -> list[bool]:
     """For each quotation ``[q0, q1)``: does a cue introduce it (within ``window`` characters
     and at most ``max_gap_words`` words before or after it, or overlapping it)? With
     ``limits`` (per quotation, its article's ``[start, end)``), only cues starting there count."""
-    # a stable sort by start, as lists: the arrays are short, so numpy would cost more
-    cue_list = sorted(cues.tolist(), key=_first)
-    cue_starts = [c[0] for c in cue_list]
+    cues = cues[np.argsort(cues[:, 0], kind="stable")]
     # only cues starting within [start - window - longest cue, end + window] can be near
-    longest = max(ce - cs for cs, ce in cue_list)
+    longest = int((cues[:, 1] - cues[:, 0]).max())
+    lo, hi = q0 - window - longest, q1 + window
+    if limits is not None:
+        lo, hi = np.maximum(lo, limits[0]), np.minimum(hi, limits[1] - 1)
+    first = np.searchsorted(cues[:, 0], lo, side="left").tolist()
+    stop = np.searchsorted(cues[:, 0], hi, side="right").tolist()
+    cue_list = cues.tolist()
     out = []
-    for x, (qs, qe) in enumerate(zip(q0, q1)):
+    for qs, qe, a, b in zip(q0.tolist(), q1.tolist(), first, stop):
         near = False
-        lo, hi = qs - window - longest, qe + window
-        if limits is not None:
-            lo, hi = max(lo, limits[0][x]), min(hi, limits[1][x] - 1)
-        a = bisect_left(cue_starts, lo)
-        b = bisect_right(cue_starts, hi)
         for cs, ce in cue_list[a:b]:
             if ce <= qs:
                 gap, between = qs - ce, text[ce:qs]
