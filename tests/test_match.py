@@ -53,6 +53,32 @@ def test_rule_table(text, expected):
     assert Matcher(LEX).matches(text) == got
 
 
+WILD = Lexicon.from_records("w", [
+    {"pattern": p, "category": "c"} for p in ["k*", "ab*", "abc", "flex* its muscle*", "q* z", "\u00e9t*"]])
+
+# wildcard prefixes of every length (one character too), at text edges, next to letters
+# outside the BMP; text, expected [(matched text, pattern)]
+WILD_CASES = [
+    ("kiev k K", [("kiev", "k*"), ("k", "k*"), ("K", "k*")]),
+    ("ab abc abcd", [("ab", "ab*"), ("abc", "abc"), ("abcd", "ab*")]),
+    ("a b", []),
+    ("flexing its muscles; flex its muscle", [("flexing its muscles", "flex* its muscle*"),
+                                              ("flex its muscle", "flex* its muscle*")]),
+    ("flexing its", []),
+    ("qq z q-z", [("qq z", "q* z"), ("q-z", "q* z")]),
+    ("\u00c9tat \u00e9t\u00e9 et", [("\u00c9tat", "\u00e9t*"), ("\u00e9t\u00e9", "\u00e9t*")]),
+    ("\U0001d400 kin \U0001d41a\U0001d41b abc", [("kin", "k*"), ("abc", "abc")]),
+    ("kin\U0001d400 x", [("kin\U0001d400", "k*")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WILD_CASES, ids=[c[0][:30] for c in WILD_CASES])
+def test_wildcard_prefix_table(text, expected):
+    got = reference_matches(text, WILD)
+    assert [(text[s:e], WILD.entries[k].pattern) for s, e, k in got] == expected
+    assert Matcher(WILD).matches(text) == got
+
+
 def test_entries_with_the_same_pattern_all_match():
     from framing.lexicon import Entry
 
@@ -74,9 +100,10 @@ def test_lexicons_overlap_but_each_resolves_its_own():
 WORDS = ["self", "declared", "new", "york", "times", "claim", "claimed", "continued", "to", "kiev", "kiev's",
          "people's", "republic", "accused", "accusation", "u.s.", "officials", "of", "war", "aggression", "x"]
 SEPS = [" ", "  ", "-", " - ", "\n", "\t", "\u00a0", ", ", ". ", "\u2014", "'", "\u2019", "_"]
-TEXTS = st.lists(st.tuples(st.sampled_from(WORDS + ["Kiev", "NEW", "Self", "caf\u00e9", "\u03b1\u03b8"]),
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS + ["Kiev", "NEW", "Self", "caf\u00e9", "\u03b1\u03b8", "k\U0001d400"]),
                            st.sampled_from(SEPS)), max_size=25).map(lambda ps: "".join(w + s for w, s in ps))
-PATTERNS = st.lists(st.lists(st.sampled_from(WORDS + ["cla*", "york*", "acc*", "kie*"]), min_size=1, max_size=3)
+PATTERNS = st.lists(st.lists(st.sampled_from(WORDS + ["cla*", "york*", "acc*", "kie*", "k*", "n*", "to*"]),
+                             min_size=1, max_size=3)
                     .map(" ".join), min_size=1, max_size=8, unique=True)
 
 

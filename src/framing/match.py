@@ -231,6 +231,7 @@ class _WordTable:
         self.set = _HashSet(self.hashes)
         self.nodes = np.asarray(nodes, dtype=np.int64)[order]
         ws = [words[i] for i in order.tolist()]
+        self.words = ws
         self.lengths = np.array([len(w) for w in ws], dtype=np.int64)
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)))[:-1].astype(np.int64)
         self.codes = np.array([ord(c) for w in ws for c in w], dtype=np.uint32)
@@ -239,6 +240,12 @@ class _WordTable:
                low: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For text pieces (start, length) with these hashes: which match a word, and its node."""
         hit, w = self.set.positions(hashes)
+        return self.confirm(hit, w, starts, lengths, low)
+
+    def confirm(self, hit: np.ndarray, w: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                low: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Of the hash hits ``hit`` (indices into ``starts``/``lengths``) on words ``w``
+        (positions in this table): those whose text equals the word, and the word's node."""
         same_len = self.lengths[w] == lengths[hit]
         hit, w = hit[same_len], w[same_len]
         if len(hit) == 0:
@@ -261,12 +268,15 @@ class Matcher:
     and reuse it: compiling costs far more than matching one article.
 
     How it is fast: every token's polynomial hash (and the hashes of its wildcard prefixes
-    and possessive base) comes from one prefix sum over the text's code points. One-word
-    entries are then found with vectorised binary search and confirmed character by
-    character, so a hash collision can never produce a false match. Phrases are walked in a
-    word trie, in Python, only from tokens whose own hash and the next token's hash equal the
-    first two words of a phrase (phrases with a wildcard among their first two words start a
-    walk from any token matching their first word).
+    and possessive base) comes from one prefix sum over the text's code points. One hash-table
+    lookup per token gives its word id among all exact words of the lexicons; one-word
+    entries are confirmed character by character, so a hash collision can never produce a
+    false match. Wildcard prefixes are hashed only at tokens whose first three characters
+    start one (a 16-bit key per token), all lengths in one lookup. Phrases whose words are
+    exact except perhaps the last are followed word by word in numpy, only from tokens whose
+    word id and the next token's word id (or possessive base) start a phrase; the others are
+    walked in a word trie, in Python, only from tokens matching their first words. Sorting
+    and the longest-match choice run once per batch, on integer keys.
 
     Example:
         >>> from framing.lexicon import load_lexicon
@@ -322,6 +332,7 @@ class Matcher:
                         loose_prefix.setdefault(len(w0), set()).add(w0)
                     else:
                         loose_exact.add(w0)
+        self._n_entries = max((len(lex.entries) for lex in self.lexicons), default=0)
         _freeze(self.root)
         _freeze(self._wroot)
         self._compile_phrases(list(vpat), vpat_entries)
@@ -332,14 +343,20 @@ class Matcher:
             (L, {w: c for w, c in table.items() if c.exact or c.prefix})
             for L, table in wr.prefix.items()
             if any(c.exact or c.prefix for c in table.values()))
-        # one-word entries: exact words and wildcard prefixes, by node
-        exact_words = [w for w, n in self.root.exact.items() if n.entries]
-        self._exact = _WordTable(exact_words, [nid(self.root.exact[w]) for w in exact_words])
-        self._prefix: dict[int, _WordTable] = {}
-        for L, table in self.root.prefix.items():
-            ws = [w for w, n in table.items() if n.entries]
-            if ws:
-                self._prefix[L] = _WordTable(ws, [nid(table[w]) for w in ws])
+        # every exact word of a one-word entry or of a numpy phrase, in one table: a token's
+        # word id comes from one hash lookup; words of one-word entries carry their node
+        exact_words = {w for w, n in self.root.exact.items() if n.entries}
+        phrase_words = {w for ws, pf in vpat for w, p in zip(ws, pf) if not p}
+        all_words = sorted(exact_words | phrase_words)
+        self._words = _WordTable(all_words, [nid(self.root.exact[w]) if w in exact_words else -1
+                                             for w in all_words])
+        self._compile_phrase_filter(list(vpat))
+        # wildcard prefixes of one-word entries, all lengths in one table (a prefix's hash
+        # covers its length: the table is looked up once with the prefixes of every length)
+        prefixes = sorted((w, nid(n)) for table in self.root.prefix.values()
+                          for w, n in table.items() if n.entries)
+        self._prefix_lengths = sorted({len(w) for w, _ in prefixes})
+        self._prefix = _WordTable([w for w, _ in prefixes], [k for _, k in prefixes])
         # entries of each one-word node, as flat arrays (CSR)
         self._ptr, self._lex, self._entry = _flat_entries(node.entries for node in nodes)
         # phrase starts
@@ -356,17 +373,48 @@ class Matcher:
             np.array([_word_hash(a) for a, _ in sorted(ps)], dtype=np.uint64),
             np.array([_word_hash(b) for _, b in sorted(ps)], dtype=np.uint64))) for L, ps in pairs2.items()}
         # which wildcard lengths have a prefix starting with a token's first characters: keyed
-        # by a 16-bit hash of the first three (first two for prefixes shorter than three);
+        # by a 16-bit hash of the first three (of all, for prefixes shorter than three);
         # a collision only adds candidates, which the hash lookup then rejects
-        self._first2 = np.zeros(1 << 16, dtype=np.uint64)
         prefix_words = [(L, w) for L, table in self.root.prefix.items() for w in table]
         prefix_words += [(L, w) for L, ps in pairs2.items() for _, w in ps]
+        lead: dict[int, set[int]] = {}  # key of the first three characters -> prefix lengths
+        self._lead_short: dict[int, np.ndarray] = {}  # prefixes of 1 or 2 characters: keyed by them all
         for L, w in prefix_words:
-            key = _first3_key(w) if L >= 3 else _first2_key(w)
-            self._first2[key] |= np.uint64(1 << min(L, 63))
-        self._short_prefix = any(L < 3 for L, _ in prefix_words)
+            if L >= 3:
+                lead.setdefault(_lead_key(w[:3]), set()).add(L)
+            else:
+                self._lead_short.setdefault(L, np.zeros(1 << 16, dtype=bool))[_lead_key(w)] = True
+        count = np.zeros(1 << 16, dtype=np.int64)
+        lead_lens: list[int] = []
+        for k in sorted(lead):
+            count[k] = len(lead[k])
+            lead_lens.extend(sorted(lead[k]))
+        self._lead_ptr = np.concatenate(([0], np.cumsum(count)))
+        # a small table stays in the cache
+        self._lead_count = count.astype(np.uint8 if count.max(initial=0) < 256 else np.int64)
+        self._lead_lens = np.asarray(lead_lens, dtype=np.int64)
         self._loose = _WordTable(sorted(loose_exact), [0] * len(loose_exact))
         self._loose_prefix = {L: _WordTable(sorted(ws), [0] * len(ws)) for L, ws in loose_prefix.items()}
+
+    def _compile_phrase_filter(self, pats: list[tuple[tuple[str, ...], tuple[bool, ...]]]) -> None:
+        """Which word ids start a numpy phrase, and which (first, second) word-id pairs do:
+        a token starts a candidate only if its word and the next token's word (or, for a
+        two-word phrase, its possessive base or a wildcard prefix) fit a phrase."""
+        wid = {w: i for i, w in enumerate(self._words.words)}
+        nw = len(wid)
+        self._nw = nw
+        first = np.zeros(nw + 1, dtype=bool)  # index -1 (no word): False
+        loose = np.zeros(nw + 1, dtype=bool)  # first words of two-word phrases ending in a wildcard
+        pairs: set[int] = set()
+        for ws, pf in pats:
+            a = wid[ws[0]]
+            first[a] = True
+            if pf[1]:
+                loose[a] = True
+            else:
+                pairs.add(a * nw + wid[ws[1]])
+        self._vfirst, self._vloose = first, loose
+        self._vpairs = _HashSet(np.array(sorted(pairs), dtype=np.uint64))
 
     def _compile_phrases(self, pats: list[tuple[tuple[str, ...], tuple[bool, ...]]],
                          pat_entries: list[list[tuple[int, int]]]) -> None:
@@ -402,31 +450,49 @@ class Matcher:
                 c = (c * int(_PAIR) + _word_hash(ws[d])) & _MASK
             groups.setdefault((len(ws), len(ws[-1]) if pf[-1] else 0), []).append((c, q))
         self._vdepth = {d: _HashSet(np.array(sorted(v), dtype=np.uint64)) for d, v in depth.items()}
-        self._vheads: dict[int, tuple[_HashSet, np.ndarray]] = {}
+        # per d: chains of the first d words of (d + 1)-word phrases, whether one of them ends
+        # in an exact word, and the lengths of the wildcard prefixes they end in (CSR)
+        self._vheads: dict[int, tuple[_HashSet, np.ndarray, np.ndarray, np.ndarray]] = {}
         for d, v in heads.items():
             hs = _HashSet(np.array(sorted(v), dtype=np.uint64))
-            kinds = np.zeros(len(hs.sorted), dtype=np.uint64)  # bit min(L, 63): last-word kinds
-            for x, key in enumerate(hs.sorted.tolist()):
-                for L in v[key]:
-                    kinds[x] |= np.uint64(1 << min(L, 63))
-            self._vheads[d] = (hs, kinds)
-        self._vgroups: dict[int, list[tuple[int, np.ndarray, np.ndarray, _HashSet]]] = {}
-        for (k, L), rows in sorted(groups.items()):
-            rows.sort()
-            keys = np.array([c for c, _ in rows], dtype=np.uint64)
-            ids = np.array([q for _, q in rows], dtype=np.int64)
-            self._vgroups.setdefault(k, []).append((L, keys, ids, _HashSet(keys)))
+            keys_d = hs.sorted.tolist()
+            exact = np.array([0 in v[key] for key in keys_d], dtype=bool)
+            lens_d = [sorted(L for L in v[key] if L) for key in keys_d]
+            ptr = np.concatenate(([0], np.cumsum([len(x) for x in lens_d]))).astype(np.int64)
+            self._vheads[d] = (hs, exact, ptr, np.array([L for x in lens_d for L in x], dtype=np.int64))
+        # per phrase length: whole-pattern chains of those ending in an exact word, and of those
+        # ending in a wildcard prefix (any length: the chain covers the prefix's characters)
+        self._vgroups: dict[int, list[tuple[np.ndarray, np.ndarray, _HashSet] | None]] = {}
+        for (k, L), rows in groups.items():
+            self._vgroups.setdefault(k, [[], []])[1 if L else 0].extend(rows)
+        for k, two in self._vgroups.items():
+            for x, rows in enumerate(two):
+                rows.sort()
+                keys = np.array([c for c, _ in rows], dtype=np.uint64)
+                ids = np.array([q for _, q in rows], dtype=np.int64)
+                two[x] = (keys, ids, _HashSet(keys)) if rows else None
 
     def _vector_phrases(self, h: np.ndarray, base_full: np.ndarray | None, poss: np.ndarray,
                         gaps: np.ndarray, starts: np.ndarray, lens: np.ndarray,
-                        prefix_sum: np.ndarray, inv: np.ndarray, low: np.ndarray
+                        prefix_sum: np.ndarray, inv: np.ndarray, low: np.ndarray,
+                        wid: np.ndarray, bwid: np.ndarray | None
                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Confirmed hits of the numpy phrases: start token, pattern id, possessive-base flag."""
         empty = np.zeros(0, dtype=np.int64)
         if self._vmax < 2 or len(h) < 2:
             return empty, empty, empty.astype(bool)
-        alive = np.flatnonzero(gaps)
-        alive = alive[self._vdepth[1].positions(h[alive])[0]]
+        # candidate starts: a first word, then (across a phrase gap) a second word of the
+        # same phrase, a possessive base of one, or anything after a wildcard-ending pair
+        i = np.flatnonzero(gaps[:-1] & self._vfirst[wid[:-1]])
+        start = np.zeros(len(h), dtype=bool)
+        start[i[self._vloose[wid[i]]]] = True
+        for nxt in (wid, bwid):
+            if nxt is None:
+                continue
+            j = i[nxt[i + 1] >= 0]
+            keys = (wid[j] * self._nw + nxt[j + 1]).astype(np.uint64)
+            start[j[self._vpairs.positions(keys)[0]]] = True
+        alive = np.flatnonzero(start)
         c = h[alive]
         hit_i, hit_p, hit_b = [], [], []
 
@@ -438,7 +504,7 @@ class Matcher:
             hi = np.searchsorted(keys, values[found], side="right")
             cnt = hi - pos
             r = np.repeat(found, cnt)
-            q = ids[np.repeat(pos, cnt) + (np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt))]
+            q = ids[np.repeat(pos, cnt) + _offsets(cnt)]
             hit_i.append(rows[r])
             hit_p.append(q)
             hit_b.append(np.full(len(r), is_base))
@@ -450,27 +516,28 @@ class Matcher:
             ht = h[t]
             hd = self._vheads.get(d)
             if hd is not None:
-                f, fpos = hd[0].positions(c)  # a phrase of d + 1 words may end at token t
+                hs, has_exact, lptr, llens = hd
+                f, fpos = hs.positions(c)  # a phrase of d + 1 words may end at token t
                 if len(f):
-                    fkind = hd[1][fpos]
-                    for L, keys, ids, hs in self._vgroups.get(d + 1, ()):
-                        g = np.flatnonzero((fkind & np.uint64(1 << min(L, 63))) != 0)
-                        if len(g) == 0:
-                            continue
-                        fa, fc, ft = alive[f[g]], c[f[g]], t[f[g]]
-                        if L == 0:
-                            find(keys, ids, hs, _pair_hash(fc, h[ft]), fa, False)
-                            if base_full is not None:
-                                pm = np.flatnonzero(poss[ft])
-                                if len(pm):
-                                    find(keys, ids, hs, _pair_hash(fc[pm], base_full[ft[pm]]), fa[pm], True)
-                        else:
-                            lm = np.flatnonzero(lens[ft] >= L)
-                            if len(lm):
-                                tl = ft[lm]
-                                st = starts[tl]
-                                ph = (prefix_sum[st + L] - prefix_sum[st]) * inv[tl]
-                                find(keys, ids, hs, _pair_hash(fc[lm], ph), fa[lm], False)
+                    fa, fc, ft = alive[f], c[f], t[f]
+                    exact, prefix = self._vgroups[d + 1]
+                    if exact is not None:
+                        e = np.flatnonzero(has_exact[fpos])
+                        find(*exact, _pair_hash(fc[e], h[ft[e]]), fa[e], False)
+                        if base_full is not None:
+                            pm = e[poss[ft[e]]]
+                            if len(pm):
+                                find(*exact, _pair_hash(fc[pm], base_full[ft[pm]]), fa[pm], True)
+                    if prefix is not None:
+                        cnt = lptr[fpos + 1] - lptr[fpos]
+                        r = np.repeat(np.arange(len(f)), cnt)
+                        L = llens[np.repeat(lptr[fpos], cnt) + _offsets(cnt)]
+                        tl = ft[r]
+                        fit = lens[tl] >= L
+                        r, L, tl = r[fit], L[fit], tl[fit]
+                        st = starts[tl]
+                        ph = (prefix_sum[st + L] - prefix_sum[st]) * inv[tl]
+                        find(*prefix, _pair_hash(fc[r], ph), fa[r], False)
             nxt = self._vdepth.get(d + 1)
             if nxt is None or len(nxt) == 0:
                 break
@@ -502,8 +569,8 @@ class Matcher:
             first = np.repeat(np.cumsum(Lp) - Lp, Lp)
             j = np.arange(totc, dtype=np.int64) - first
             eq = low[np.repeat(starts[tok], Lp) + j] == self._vcodes[np.repeat(wo, Lp) + j]
-            bad = np.bincount(np.repeat(np.arange(tot), Lp), weights=~eq, minlength=tot)
-            ok &= bad == 0
+            nz = np.flatnonzero(Lp)
+            ok[nz] &= np.logical_and.reduceat(eq, (np.cumsum(Lp) - Lp)[nz])
         hit_ok = np.logical_and.reduceat(ok, np.cumsum(Kh) - Kh)
         return I[hit_ok], Pq[hit_ok], B[hit_ok]
 
@@ -530,55 +597,75 @@ class Matcher:
         prefix_sum[0] = 0
         np.multiply(low, pw[:len(low)], out=prefix_sum[1:])  # uint64, wrapping
         np.cumsum(prefix_sum[1:], out=prefix_sum[1:])
-        inv = ipw[starts]
+        # (take() gathers: faster than indexing with an array)
+        inv = ipw.take(starts)
         lens = ends - starts
-        h = (prefix_sum[ends] - prefix_sum[starts]) * inv
-        poss = (lens >= 3) & (low[ends - 2] == 39) & (low[ends - 1] == 115)  # ends in 's
-        pidx = np.flatnonzero(poss)
-        base_h = (prefix_sum[ends[pidx] - 2] - prefix_sum[starts[pidx]]) * inv[pidx]
-        c0 = low[starts].astype(np.int64)
-        c1 = np.where(lens > 1, low[np.minimum(starts + 1, len(low) - 1)], 0).astype(np.int64)
-        c2 = np.where(lens > 2, low[np.minimum(starts + 2, len(low) - 1)], 0).astype(np.int64)
-        bits = self._first2[_first3_keys(c0, c1, c2)]  # bit L set: a prefix of length L may start here
-        if self._short_prefix:
-            bits = bits | self._first2[((c0 & 0xFF) << 8) | (c1 & 0xFF)]
-        some = np.flatnonzero(bits != 0)
-        some_bits, some_lens = bits[some], lens[some]
+        ps_start = prefix_sum.take(starts)
+        h = (prefix_sum.take(ends) - ps_start) * inv
+        last = ends - 1
+        pidx = np.flatnonzero(low.take(last) == 115)  # ends in 's
+        pidx = pidx[(low.take(last[pidx] - 1) == 39) & (lens[pidx] >= 3)]
+        poss = np.zeros(n, dtype=bool)
+        poss[pidx] = True
+        base_h = (prefix_sum[ends[pidx] - 2] - ps_start[pidx]) * inv[pidx]
+        # wildcard prefixes: the lengths of those that may start here (by the first characters
+        # of the token, whatever follows them: too short a token is dropped below), and the
+        # hash of the token's prefix of each such length
+        top = np.uint64(48)
+        def lead_keys(L: int) -> np.ndarray:  # keys of the first L characters (any, if fewer)
+            first = (prefix_sum.take(starts + L, mode="clip") - ps_start) * inv
+            return ((first * np.uint64(_LEAD_MIX)) >> np.uint64(48)).astype(np.intp)
 
-        some_starts = starts[some]
-        some_ps = prefix_sum[some_starts]
-        some_inv = inv[some]
+        key = lead_keys(3)
+        some = np.flatnonzero(self._lead_count.take(key))
+        k = key[some]
+        cnt = self._lead_count[k].astype(np.int64)
+        pt = [np.repeat(some, cnt)]
+        pl = [self._lead_lens[np.repeat(self._lead_ptr[k], cnt) + _offsets(cnt)]]
+        for L, table in self._lead_short.items():
+            t = np.flatnonzero(table.take(lead_keys(L)))
+            pt.append(t), pl.append(np.full(len(t), L))
+        pt, pl = (np.concatenate(pt), np.concatenate(pl)) if len(pt) > 1 else (pt[0], pl[0])
+        ok = lens[pt] >= pl
+        pfx_tok, pfx_len = pt[ok], pl[ok]
+        pfx_start = starts[pfx_tok]
+        pfx_hash = (prefix_sum[pfx_start + pfx_len] - ps_start[pfx_tok]) * inv[pfx_tok]
 
         def prefix_hashes(L: int) -> tuple[np.ndarray, np.ndarray]:
-            bit = np.uint64(1 << min(L, 63))
-            k = np.flatnonzero(((some_bits & bit) != 0) & (some_lens >= L))
-            return some[k], (prefix_sum[some_starts[k] + L] - some_ps[k]) * some_inv[k]
+            sel = pfx_len == L
+            return pfx_tok[sel], pfx_hash[sel]
 
         # ---- one-word entries, vectorised
         tok_parts, node_parts, rank_parts = [], [], []
-        t, nd = self._exact.lookup(h, starts, lens, low)
+        words = self._words
+        hit, w = words.set.positions(h)
+        wid = np.full(n, -1, dtype=np.int64)  # word id of each token (a hash hit, not confirmed)
+        wid[hit] = w
+        one = words.nodes[w] >= 0
+        t, nd = words.confirm(hit[one], w[one], starts, lens, low)
         tok_parts.append(t), node_parts.append(nd), rank_parts.append(np.full(len(t), 1 << 20))
+        bwid = None
         if len(pidx):
-            t, nd = self._exact.lookup(base_h, starts[pidx], lens[pidx] - 2, low)
+            hit, w = words.set.positions(base_h)
+            bwid = np.full(n, -1, dtype=np.int64)  # word id of a possessive token's base
+            bwid[pidx[hit]] = w
+            one = words.nodes[w] >= 0
+            t, nd = words.confirm(hit[one], w[one], starts[pidx], lens[pidx] - 2, low)
             t = pidx[t]
             tok_parts.append(t), node_parts.append(nd), rank_parts.append(np.full(len(t), (1 << 20) - 1))
-        for L, table in self._prefix.items():
-            cand, ph = prefix_hashes(L)
-            if len(cand) == 0:
-                continue
-            t, nd = table.lookup(ph, starts[cand], np.full(len(cand), L), low)
-            t = cand[t]
-            tok_parts.append(t), node_parts.append(nd), rank_parts.append(np.full(len(t), L))
+        if self._prefix_lengths:
+            t, nd = self._prefix.lookup(pfx_hash, pfx_start, pfx_len, low)
+            tok_parts.append(pfx_tok[t]), node_parts.append(nd), rank_parts.append(pfx_len[t])
         T = np.concatenate(tok_parts)
         N = np.concatenate(node_parts)
         R = np.concatenate(rank_parts).astype(np.int64)
         # expand nodes to their (lexicon, entry) pairs
         counts = self._ptr[N + 1] - self._ptr[N]
         row = np.repeat(np.arange(len(N)), counts)
-        flat = np.repeat(self._ptr[N], counts) + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
+        flat = np.repeat(self._ptr[N], counts) + _offsets(counts)
         T, R, LX, EN = T[row], R[row], self._lex[flat], self._entry[flat]
         # per (token, lexicon): keep the best-ranked node (exact > possessive base > longer prefix)
-        order = np.lexsort((EN, -R, LX, T))
+        order = _order((T, n), (LX, nlex), ((1 << 20) - R, (1 << 20) + 1), (EN, self._n_entries))
         T, R, LX, EN = T[order], R[order], LX[order], EN[order]
         group_start = np.ones(len(T), dtype=bool)
         group_start[1:] = (T[1:] != T[:-1]) | (LX[1:] != LX[:-1])
@@ -593,10 +680,10 @@ class Matcher:
             base_full = np.zeros(n, dtype=np.uint64)
             base_full[pidx] = base_h
         VI, VP, VB = self._vector_phrases(h, base_full, poss, gaps, starts, lens,
-                                          prefix_sum, inv, low)
+                                          prefix_sum, inv, low, wid, bwid)
         cnt = self._vptr[VP + 1] - self._vptr[VP]
         row = np.repeat(np.arange(len(VP)), cnt)
-        flat = np.repeat(self._vptr[VP], cnt) + (np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+        flat = np.repeat(self._vptr[VP], cnt) + _offsets(cnt)
         PI = VI[row]
         PJ = PI + self._vk[VP][row] - 1
         PB = VB[row]
@@ -628,9 +715,8 @@ class Matcher:
         if len(self._loose.hashes):
             t, _ = self._loose.lookup(h, starts, lens, low)
             cand[t] = True
-        for L, table in self._loose_prefix.items():
-            c = np.flatnonzero(lens >= L)
-            ph = (prefix_sum[starts[c] + L] - prefix_sum[starts[c]]) * inv[c]
+        for L, table in self._loose_prefix.items():  # (the first-characters filter covers them)
+            c, ph = prefix_hashes(L)
             t, _ = table.lookup(ph, starts[c], np.full(len(c), L), low)
             cand[c[t]] = True
         cand &= gaps  # a phrase needs a next token across a phrase gap
@@ -672,17 +758,21 @@ class Matcher:
             chosen = key_i > prev
             conflict = np.flatnonzero(~chosen)
             if len(conflict):
-                # resolve overlapping runs sequentially (rare)
-                ki, kj = key_i.tolist(), key_j.tolist()
-                ch = chosen.tolist()
+                # resolve overlapping runs sequentially (rare): a start after every earlier
+                # phrase begins a cluster that earlier choices cannot reach; walk only the
+                # clusters that hold an overlap
+                cluster = np.cumsum(chosen) - 1
+                walk = np.flatnonzero(np.isin(cluster, cluster[conflict]))
+                ki, kj = key_i[walk].tolist(), key_j[walk].tolist()
+                ch = []
                 next_free = -1
-                for x in range(len(g)):
-                    if ki[x] >= next_free:
-                        ch[x] = True
-                        next_free = kj[x] + 1
+                for a, b in zip(ki, kj):
+                    if a > next_free:
+                        ch.append(True)
+                        next_free = b
                     else:
-                        ch[x] = False
-                chosen = np.asarray(ch, dtype=bool)
+                        ch.append(False)
+                chosen[walk] = ch
             grp = np.cumsum(head) - 1
             sel = chosen[grp]
             PI, PE, PL, PK = PI[sel], PE[sel], PL[sel], PK[sel]
@@ -698,7 +788,7 @@ class Matcher:
             lx = np.concatenate((LX[free], PL))
         else:
             st, en, ek, lx = starts[T], single_end, EN, LX
-        order = np.lexsort((ek, st, lx))
+        order = _order((lx, nlex), (st, len(text) + 1), (ek, self._n_entries))
         st, en, ek, lx = st[order], en[order], ek[order], lx[order]
         cuts = np.searchsorted(lx, np.arange(nlex + 1))
         return [MatchArrays(st[cuts[li]:cuts[li + 1]].astype(np.int64),
@@ -787,21 +877,29 @@ class Matcher:
 
 class _HashSet:
     """Sorted uint64 hashes plus an open-addressing table (linear probing, load <= 1/16) over
-    them: membership costs about one cached lookup per value, with no binary search."""
+    them: membership costs about one cached lookup per value, with no binary search.
 
-    _MIX = np.uint64(0x9E3779B97F4A7C15)
+    An empty slot holds a key whose home slot is half the table away, so a value equal to it
+    never probes that slot: one comparison per value decides, with no separate "occupied"
+    test. ``more[s]`` says whether a key of home ``s`` was displaced to a later slot; only
+    values whose home has such a key (rare at this load) probe further."""
+
+    _MIX = 0x9E3779B97F4A7C15
+    _MIX_INV = pow(_MIX, -1, 1 << 64)
 
     def __init__(self, hashes: np.ndarray):
         self.sorted = np.sort(np.asarray(hashes, dtype=np.uint64))
         bits = 4
         while (1 << bits) < 16 * len(self.sorted):  # sparse: most values miss at the first probe
             bits += 1
+        size = 1 << bits
         self.shift = np.uint64(64 - bits)
-        self.mask = (1 << bits) - 1
-        self.slots = np.full(1 << bits, -1, dtype=np.int64)
-        self.keys = np.zeros(1 << bits, dtype=np.uint64)
-        home = ((self.sorted * self._MIX) >> self.shift).astype(np.int64).tolist()
-        slots = self.slots.tolist()
+        self.mask = size - 1
+        home = ((self.sorted * np.uint64(self._MIX)) >> self.shift).astype(np.int64).tolist()
+        pos = [-1] * size
+        keys = [((((s + size // 2) & self.mask) << (64 - bits)) * self._MIX_INV) & _MASK
+                for s in range(size)]  # empty: a key of the opposite home
+        more = [False] * size
         self.probes = 1
         prev = None
         for idx, (v, s) in enumerate(zip(self.sorted.tolist(), home)):
@@ -809,44 +907,45 @@ class _HashSet:
                 continue  # duplicates: the first (leftmost) position answers
             prev = v
             d = 0
-            while slots[(s + d) & self.mask] != -1:
+            while pos[(s + d) & self.mask] != -1:
                 d += 1
-            slots[(s + d) & self.mask] = idx
-            self.keys[(s + d) & self.mask] = v
+            pos[(s + d) & self.mask] = idx
+            keys[(s + d) & self.mask] = v
+            more[s] |= d > 0
             self.probes = max(self.probes, d + 1)
-        self.slots = np.asarray(slots, dtype=np.int64)
+        assert self.probes < size // 2
+        self.pos = np.asarray(pos, dtype=np.int64)
+        self.keys = np.asarray(keys, dtype=np.uint64)
+        self.more = np.asarray(more, dtype=bool)
 
     def __len__(self) -> int:
         return len(self.sorted)
 
     def positions(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Indices of ``values`` found in the set, and their (leftmost) positions in ``sorted``."""
+        """Indices of ``values`` found in the set (ascending), and their (leftmost) positions
+        in ``sorted``."""
         if len(self.sorted) == 0 or len(values) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        cur = ((values * self._MIX) >> self.shift).astype(np.intp)
-        sl = self.slots[cur]
-        hit = (self.keys[cur] == values) & (sl >= 0)
-        found = np.flatnonzero(hit)
+        cur = ((values * np.uint64(self._MIX)) >> self.shift).astype(np.intp)
+        found = np.flatnonzero(self.keys[cur] == values)
         if self.probes == 1:
-            return found, sl[found]
-        pos_parts, idx_parts = [sl[found]], [found]
-        idx = np.flatnonzero((sl >= 0) & ~hit)
-        cur = (cur[idx] + 1) & self.mask
-        for _ in range(self.probes - 1):
-            if len(idx) == 0:
-                break
-            sl = self.slots[cur]
-            hit = (self.keys[cur] == values[idx]) & (sl >= 0)
-            idx_parts.append(idx[hit])
-            pos_parts.append(sl[hit])
-            cont = (sl >= 0) & ~hit
-            idx, cur = idx[cont], (cur[cont] + 1) & self.mask
-        # back in value order: scatter into a full-length array (cheaper than sorting)
-        at = np.full(len(values), -1, dtype=np.int64)
-        for i, p in zip(idx_parts, pos_parts):
-            at[i] = p
-        found = np.flatnonzero(at >= 0)
-        return found, at[found]
+            return found, self.pos[cur[found]]
+        idx = np.flatnonzero(self.more[cur])
+        if len(idx) == 0:
+            return found, self.pos[cur[found]]
+        slot = self.pos[cur[found]]
+        extra, extra_slot = [], []
+        for d in range(1, self.probes):
+            c = (cur[idx] + d) & self.mask
+            hit = self.keys[c] == values[idx]
+            extra.append(idx[hit]), extra_slot.append(c[hit])
+        extra_i = np.concatenate(extra)
+        if len(extra_i) == 0:
+            return found, slot
+        found = np.concatenate((found, extra_i))
+        slot = np.concatenate((slot, self.pos[np.concatenate(extra_slot)]))
+        order = np.argsort(found, kind="stable")
+        return found[order], slot[order]
 
     def member(self, values: np.ndarray) -> np.ndarray:
         out = np.zeros(len(values), dtype=bool)
@@ -854,21 +953,35 @@ class _HashSet:
         return out
 
 
-def _first3_keys(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray) -> np.ndarray:
-    """16-bit hash of a token's first three code points (vectorised)."""
-    return (((c0 * 31 + c1) * 31 + c2) * 2654435761 >> 7) & 0xFFFF
+def _order(*columns: tuple[np.ndarray, int]) -> np.ndarray:
+    """The permutation that sorts rows by ``columns`` (most significant first; each an array
+    of integers in ``[0, bound)`` with its bound), stable: one integer key and one argsort
+    when the bounds fit 62 bits (faster than :func:`numpy.lexsort`), else lexsort."""
+    total = 1
+    for _, bound in columns:
+        total *= max(bound, 1)
+    if total >= 1 << 62:
+        return np.lexsort([col for col, _ in reversed(columns)])
+    key = np.zeros(len(columns[0][0]), dtype=np.int64)
+    for col, bound in columns:
+        key *= bound
+        key += col
+    return np.argsort(key, kind="stable")
 
 
-def _first3_key(word: str) -> int:
-    c = [ord(x) for x in word[:3]] + [0] * (3 - len(word[:3]))
-    return int(_first3_keys(np.array([c[0]]), np.array([c[1]]), np.array([c[2]]))[0])
+def _offsets(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., counts[0] - 1, 0, 1, ..., counts[1] - 1, ...: positions within runs."""
+    total = int(counts.sum())
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
-def _first2_key(word: str) -> int:
-    """Index of a word's first two characters (low bytes) in the wildcard bitmask."""
-    a = ord(word[0]) & 0xFF
-    b = (ord(word[1]) & 0xFF) if len(word) > 1 else 0
-    return (a << 8) | b
+_LEAD_MIX = 0x9E3779B97F4A7C15  # spreads a hash of a few characters over the top 16 bits
+
+
+def _lead_key(chars: str) -> int:
+    """Key of a word's first characters in the wildcard filter: the top 16 bits of their
+    hash times :data:`_LEAD_MIX`."""
+    return ((_word_hash(chars) * _LEAD_MIX) & _MASK) >> 48
 
 
 _EMPTY = MatchArrays(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))

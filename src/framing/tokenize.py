@@ -192,14 +192,14 @@ def _fill_block(block: int) -> None:
 
 
 def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """Flags and normal-form code point per BMP character. Blocks up to General Punctuation
-    (the letters, quotes and dashes of most news text) are filled at once; a character of
-    another block has the flags ``_UNFILLED`` until :func:`_fill_block` fills its block."""
+    """Flags and normal-form code point per BMP character. The first block (ASCII and
+    Latin-1) is filled at once; a character of another block has the flags ``_UNFILLED``
+    until :func:`_fill_block` fills its block (on the first text that uses it: filling all
+    the blocks of European scripts up front would cost more than matching a few MB)."""
     global _FILLED_BELOW
     if _FILLED_BELOW == 0:
-        for b in range(0x2100 // _BLOCK):
-            _fill_block(b)
-        _FILLED_BELOW = 0x2100
+        _fill_block(0)
+        _FILLED_BELOW = _BLOCK
     return _FLAGS, _LOW
 
 
@@ -246,8 +246,8 @@ def tokenize(text: str) -> TokenArrays:
     idx = cp.astype(np.intp)  # take() with native indices is twice as fast as [] with uint16
     if astral:
         idx &= 0xFFFF  # astral characters are classified below
-    f = flag_table.take(idx)
-    low = low_table.take(idx)
+    f = flag_table.take(idx, mode="clip")  # (idx < 0x10000: clip never clips; faster than "raise")
+    low = low_table.take(idx, mode="clip")
     # candidate joiners (apostrophes, periods, commas); the flags of a character of a block
     # not filled yet include them, so the (rare) first use of a block shows up here
     special = np.flatnonzero((f & (_APOS | _DOT | _COMMA)) != 0)
@@ -257,8 +257,8 @@ def tokenize(text: str) -> TokenArrays:
     if len(unfilled):
         for b in np.unique(cp[unfilled] // _BLOCK).tolist():
             _fill_block(b)
-        f = flag_table.take(idx)
-        low = low_table.take(idx)
+        f = flag_table.take(idx, mode="clip")
+        low = low_table.take(idx, mode="clip")
         special = np.flatnonzero((f & (_APOS | _DOT | _COMMA)) != 0)
     if astral:  # characters outside the BMP: classified one by one (rare)
         big = np.flatnonzero(cp >= 0x10000)
