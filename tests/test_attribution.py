@@ -353,3 +353,56 @@ def test_nested_false_drops_inner_attributions() -> None:
     texts = ["Sexton said he thinks many back Trump.", "Kyiv said it won."]
     assert quotes(texts, nested=False)["cue"].tolist() == ["said", "said"]
     pd.testing.assert_frame_equal(quotes(texts, nested=False), quotes(texts, nested=False, n_jobs=2))
+
+
+# ------------------------------------------------------------- the fast paths score() takes
+# score() counts the rows of Attributor.sourcing (unordered, no nesting, contents not cut):
+# the counts must equal sourcing_row over the rows of quotes(), for every kind of article
+SOURCING_TEXTS = [
+    "",
+    "No attribution here at all.",
+    'Moscow claimed it was over. "We won," an official said.',
+    '"It is over," said Foreign Minister Sergei Lavrov. He said that talks had failed, and '
+    'NATO has denied any intent.',
+    'Graham: Trump\'s rhetoric is "incredibly hateful and dangerous for everyone".',
+    '"This is a long quotation that nobody claims at all."',
+    'Critics claim the plan is unfair, according to two U.S. officials. "We will see." The '
+    'spokesperson said "it is not over" and she added that the "reform" was dead.',
+]
+
+
+@pytest.mark.parametrize("text", SOURCING_TEXTS)
+@pytest.mark.parametrize("title", [None, "Kremlin Denies Claims", "Officials Say Talks Failed"])
+def test_attributor_sourcing_equals_sourcing_row_of_quotes(text: str, title: str | None) -> None:
+    from framing.attribution import Attributor, sourcing_row
+    from framing.spans import LexiconSet, analyse
+
+    ls = LexiconSet("attribution")
+    at = Attributor(ls)
+    got = at.sourcing(text, analyse(text, ls), title, analyse(title, ls) if title else None)
+    arts = pd.DataFrame({"text": [text], "title": [title or ""]})
+    q = quotes(arts)
+    want = sourcing_row(q[q["field"] == "text"].to_dict("records"),
+                        q[q["field"] == "title"].to_dict("records") if title else None)
+    assert got == pytest.approx(want, nan_ok=True)
+
+
+# rows (content_start, content_end, cue_start) -> nested, checked against the definition: the
+# cue lies inside the content of another row
+@pytest.mark.parametrize("rows, nested", [
+    ([], []),
+    ([(10, 20, 5)], [False]),
+    ([(10, 20, 15)], [False]),  # its own content does not count
+    ([(0, 30, 2), (None, None, 12)], [False, True]),
+    ([(0, 30, 2), (5, 40, 12)], [False, True]),
+    ([(0, 10, None), (5, 40, 10)], [False, False]),  # the end is outside
+    ([(0, 50, 3), (4, 50, 2), (20, 30, 25)], [False, True, True]),
+    ([(0, 50, 10), (0, 50, 20)], [True, True]),  # tied ends: each is inside the other
+    ([(0, 50, 60), (4, 50, 4), (None, None, None)], [False, True, False]),
+])
+def test_mark_nested_table(rows: list[tuple], nested: list[bool]) -> None:
+    from framing.attribution import _mark_nested
+
+    dicts = [{"content_start": c0, "content_end": c1, "cue_start": x} for c0, c1, x in rows]
+    _mark_nested(dicts)
+    assert [d["nested"] for d in dicts] == nested

@@ -116,6 +116,7 @@ _COLON_LABELS = frozenset({"update", "updated", "photo", "photos", "video", "wat
                            "contributing", "name", "byline", "twitter", "facebook", "email", "age",
                            "city", "follow", "posted", "published", "tags", "topics", "image"})
 _ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
+_QUOTE_LEAD = re.compile(r"\s*(?:(that)\s*)?[,:]?\s*(?:(that)\s+)?")  # between a cue and its quotation
 _NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
                                "friday", "saturday", "sunday", "today", "yesterday"})
 
@@ -126,6 +127,7 @@ class _Words(NamedTuple):
     cls: dict[str, str]  # word or phrase -> class (its first class in the file)
     phrases: dict[tuple[str, ...], str]  # multiword entries -> class
     stamp: str
+    phrase_first: frozenset[str] = frozenset()  # the first words of the phrases
 
 
 @lru_cache(maxsize=4)
@@ -138,7 +140,7 @@ def _words(source: str = "speakers") -> _Words:
         if len(e.words) > 1:
             phrases.setdefault(tuple(e.pattern.lower().split()), e.subcategory)
         cls.setdefault(key, e.subcategory)
-    return _Words(cls, phrases, lex.stamp())
+    return _Words(cls, phrases, lex.stamp(), frozenset(p[0] for p in phrases))
 
 
 class _Speaker(NamedTuple):
@@ -148,8 +150,68 @@ class _Speaker(NamedTuple):
     type: str
 
 
+class _Lower(dict):
+    """Tokens in lower case (a typographic apostrophe made plain), each computed on first
+    use: the rules read the few tokens around each cue, many times, not every token, and
+    reading a token already there costs one dictionary lookup."""
+
+    __slots__ = ("text", "lowered", "S", "E")
+
+    def __init__(self, text: str, S: list[int], E: list[int]):
+        super().__init__()
+        lowered = text.lower().replace("\u2019", "'")
+        self.text, self.S, self.E = text, S, E
+        self.lowered = lowered if len(lowered) == len(text) else None
+
+    def __missing__(self, i: int) -> str:
+        if self.lowered is not None:
+            value = self[i] = self.lowered[self.S[i]:self.E[i]]
+        else:
+            value = self[i] = self.text[self.S[i]:self.E[i]].lower().replace("\u2019", "'")
+        return value
+
+
+class _SentenceOf(dict):
+    """The sentence of each token (-1 before the first sentence), computed on first use."""
+
+    __slots__ = ("starts", "S")
+
+    def __init__(self, sentence_starts: list[int], S: list[int]):
+        super().__init__()
+        self.starts, self.S = sentence_starts, S
+
+    def __missing__(self, i: int) -> int:
+        value = self[i] = bisect_right(self.starts, self.S[i]) - 1
+        return value
+
+
+class _Classes(dict):
+    """The word class of each token in the ``speakers`` gazetteer ('' if none; a possessive
+    is looked up without its 's, "Sen." with its full stop), computed on first use."""
+
+    __slots__ = ("low", "words", "text", "E")
+
+    def __init__(self, low: _Lower, words: dict[str, str], text: str, E: list[int]):
+        super().__init__()
+        self.low, self.words, self.text, self.E = low, words, text, E
+
+    def __missing__(self, i: int) -> str:
+        w = self.low[i]
+        get = self.words.get
+        c = get(w, "") or (get(w[:-2], "") if w.endswith("'s") else "")
+        if not c and self.text.startswith(".", self.E[i]):
+            c = get(w + ".", "")  # "Sen." is one word of the gazetteer
+        self[i] = c
+        return c
+
+
 class _Doc:
-    """One text with its tokens, sentences, quotations and the helpers the rules use."""
+    """One text with its tokens, sentences, quotations and the helpers the rules use.
+
+    ``low[i]`` (token ``i`` in lower case), ``tok_sent[i]`` (its sentence) and ``cls(i)`` (its
+    word class) are computed on first use (:class:`_Lower`, :class:`_SentenceOf`,
+    :class:`_Classes`).
+    """
 
     def __init__(self, text: str, a: ArticleAnalysis, words: _Words):
         self.text = text
@@ -157,18 +219,18 @@ class _Doc:
         self.S = a.tokens.starts.tolist()
         self.E = a.tokens.ends.tolist()
         self.n = len(self.S)
-        tl = text.lower().replace("\u2019", "'")
-        self.low = [tl[s:e] for s, e in zip(self.S, self.E)] if len(tl) == len(text) \
-            else [text[s:e].lower().replace("\u2019", "'") for s, e in zip(self.S, self.E)]
-        self.sent = a.sentences
         self.sent_list = a.sentences.tolist()
-        sent_starts = a.sentences[:, 0] if len(a.sentences) else np.zeros(0, dtype=np.int64)
-        self.tok_sent = (np.searchsorted(sent_starts, a.tokens.starts, side="right") - 1).tolist()
+        self._sent_starts = [se[0] for se in self.sent_list]
         self.words = words
         q = a.quotes
         self.q = list(zip(q.start.tolist(), q.end.tolist(), q.content_start.tolist(),
                           q.content_end.tolist(), q.closed.tolist(), q.continued.tolist()))
         self.q_starts = [part[0] for part in self.q]
+        self.q_ends = [part[1] for part in self.q]
+        # when the parts are in order (starts and ends), the quotation before or after an
+        # offset is found by bisection
+        self._q_sorted = all(x <= y for x, y in zip(self.q_starts, self.q_starts[1:])) \
+            and all(x <= y for x, y in zip(self.q_ends, self.q_ends[1:]))
         # chains of quotation parts running over paragraphs
         self.chain = []
         c = -1
@@ -179,15 +241,12 @@ class _Doc:
         self.voice = a.voice
         self.speakers: list[_Speaker] = []
         self._lower_seen: dict[str, bool] = {}
+        self._sent_tokens: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
+        self.low = _Lower(text, self.S, self.E)
+        self.tok_sent = _SentenceOf(self._sent_starts, self.S)
+        self.cls = _Classes(self.low, words.cls, text, self.E).__getitem__  # doc.cls(i): class of token i
 
     # ---------------------------------------------------------------- token helpers
-    def cls(self, i: int) -> str:
-        w = self.low[i]
-        c = self.words.cls.get(w, "") or (self.words.cls.get(w[:-2], "") if w.endswith("'s") else "")
-        if not c and self.text.startswith(".", self.E[i]):
-            c = self.words.cls.get(w + ".", "")  # "Sen." is one word of the gazetteer
-        return c
-
     def cap(self, i: int) -> bool:
         ch = self.text[self.S[i]]
         return ch.isupper() or ch.isdigit()
@@ -195,7 +254,8 @@ class _Doc:
     def name_cap(self, i: int) -> bool:
         """Whether token ``i`` is capitalised as a name: a sentence's first word counts only
         when the article never writes it in lower case ("Donors said" is not a name)."""
-        if not self.cap(i):
+        ch = self.text[self.S[i]]
+        if not (ch.isupper() or ch.isdigit()):  # not self.cap(i), inline: called for every speaker word
             return False
         if i == 0 or self.tok_sent[i - 1] != self.tok_sent[i]:
             return not self.written_lower(self.text[self.S[i]:self.E[i]].lower())
@@ -220,7 +280,10 @@ class _Doc:
 
     def plain(self, i: int) -> bool:
         """Whether tokens ``i`` and ``i + 1`` are separated by plain space (or a hyphen)."""
-        if _PLAIN_GAP.fullmatch(self.text, self.E[i], self.S[i + 1]) is not None:
+        e, nxt = self.E[i], self.S[i + 1]
+        if nxt == e + 1 and self.text[e] == " ":  # the common case: one space
+            return True
+        if _PLAIN_GAP.fullmatch(self.text, e, nxt) is not None:
             return True
         # an abbreviated title ("Sen. Elizabeth Warren", "Dr. Fauci")
         return (self.text.startswith(".", self.E[i]) and self.low[i] + "." in self.words.cls
@@ -232,7 +295,10 @@ class _Doc:
     def paren_back(self, j: int) -> int:
         """If token ``j`` ends a short parenthesis ("Sen. Marco Rubio (R-Fla.) said"), the
         token before the parenthesis; else ``j``."""
-        if j + 1 >= self.n or not self.text[self.E[j]:self.S[j + 1]].lstrip(".").startswith(")"):
+        if j + 1 >= self.n:
+            return j
+        e, nxt = self.E[j], self.S[j + 1]
+        if nxt == e + 1 and self.text[e] == " " or not self.text[e:nxt].lstrip(".").startswith(")"):
             return j
         p = self.text.rfind("(", max(0, self.E[j] - _MAX_PAREN), self.E[j])
         if p < 0:
@@ -258,9 +324,11 @@ class _Doc:
         s = self.tok_sent[i]
         if s < 0:  # tokens before the first sentence (none in practice)
             return 0, i
-        first = bisect_left(self.S, self.sent_list[s][0])
-        last = bisect_left(self.S, self.sent_list[s][1]) - 1
-        return min(first, i), max(last, i)
+        bounds = self._sent_tokens.get(s)
+        if bounds is None:
+            bounds = self._sent_tokens[s] = (bisect_left(self.S, self.sent_list[s][0]),
+                                             bisect_left(self.S, self.sent_list[s][1]) - 1)
+        return min(bounds[0], i), max(bounds[1], i)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -379,7 +447,8 @@ class _Doc:
         """Classify the noun phrase of tokens ``a..b`` and resolve pronouns/short references;
         returns the speaker and a flag ('' or 'pronoun_unresolved')."""
         start, end = self.S[a], self.E[b]
-        lows = self.low[a:b + 1]
+        low = self.low
+        lows = [low[t] for t in range(a, b + 1)]
         if lows[-1].endswith("'s") and len(lows[-1]) > 2:  # "Moscow's claim": the speaker is Moscow
             end -= 2
             lows = lows[:-1] + [lows[-1][:-2]]
@@ -398,9 +467,10 @@ class _Doc:
                     return _Speaker(start, end, sp.name, sp.type), ""
             return _Speaker(start, end, None, "pronoun_unresolved"), "pronoun_unresolved"
         # phrases of the gazetteer ("state department", "new york times")
+        first_words = self.words.phrase_first
         for n in (3, 2):
             for t in range(0, len(lows) - n + 1):
-                c = self.words.phrases.get(tuple(lows[t:t + n]))
+                c = self.words.phrases.get(tuple(lows[t:t + n])) if lows[t] in first_words else None
                 if c:
                     for u in range(t, t + n):
                         classes[u] = c
@@ -480,7 +550,8 @@ class _Doc:
 
     def quote_ending_before(self, offset: int, lo: int) -> int | None:
         """The quotation part ending at most a few words before ``offset`` (after ``lo``)."""
-        for k in range(len(self.q) - 1, -1, -1):
+        top = bisect_right(self.q_ends, offset) if self._q_sorted else len(self.q)
+        for k in range(top - 1, -1, -1):
             qs, qe = self.q[k][0], self.q[k][1]
             if qe <= offset:
                 if qe < lo:
@@ -497,12 +568,12 @@ class _Doc:
     def quote_starting_after(self, offset: int, hi: int) -> tuple[int, bool] | None:
         """The quotation part starting right after ``offset`` (``:``, ``,`` or ``that`` between);
         returns the part and whether ``that`` came between."""
-        for k, part in enumerate(self.q):
+        for k in range(bisect_left(self.q_starts, offset) if self._q_sorted else 0, len(self.q)):
+            part = self.q[k]
             if part[0] >= offset:
                 if part[0] > hi:
                     return None
-                between = self.text[offset:part[0]]
-                m = re.fullmatch(r"\s*(?:(that)\s*)?[,:]?\s*(?:(that)\s+)?", between)
+                m = _QUOTE_LEAD.fullmatch(self.text, offset, part[0])
                 if m is None:
                     return None
                 return k, bool(m.group(1) or m.group(2))
@@ -532,14 +603,21 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float]],
              words: _Words, *, headline: bool = False,
-             extra: list[tuple[int, int]] | None = None, li: int = 0) -> list[dict[str, Any]]:
+             extra: list[tuple[int, int]] | None = None, li: int = 0,
+             unordered: bool = False) -> list[dict[str, Any]]:
     """The attributions of one text (offsets into ``text``); in a ``headline`` every word is
-    capitalised, so a cue with no content there ("... Amid Troop Claims") is a noun."""
-    doc = _Doc(text, a, words)
+    capitalised, so a cue with no content there ("... Amid Troop Claims") is a noun.
+
+    ``unordered``: the rows only to be counted (:meth:`Attributor.sourcing`): not sorted,
+    no ``nested`` key, and a reported content is not cut where the next attribution starts.
+    """
     rows: list[dict[str, Any]] = []
+    m = a.matches[li]
+    if not len(m.start) and not len(a.quotes.start) and not extra and ":" not in text:
+        return rows  # no cue, no quotation, no colon: nothing to attribute (most headlines)
+    doc = _Doc(text, a, words)
     if not doc.n:
         return rows
-    m = a.matches[li]
     cues = []
     for s, e, entry in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist()):
         if a.voice[s]:
@@ -740,7 +818,8 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 continue
             flags.append("no_content")
         rows.append(_row(text, kind, spk, (s, e), stance, content, doc.tok_sent[ci], flags))
-    _cut_contents(text, rows)
+    if not unordered:
+        _cut_contents(text, rows)
     rows += _colon_lines(doc, {r["cue_start"] for r in rows if r["cue_start"] is not None}, used_quotes)
     # quotations that no cue claimed
     seen_chains = set()
@@ -758,8 +837,10 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         spk = None
         cue = None
         ti = doc.tok_at(qs)
-        colon = text[:qs].rstrip()
-        if colon.endswith(":") and ti > 0:
+        cpos = qs - 1  # the last character before the quotation that is not a space
+        while cpos >= 0 and text[cpos].isspace():
+            cpos -= 1
+        if cpos >= 0 and text[cpos] == ":" and ti > 0:
             j = ti - 1
             first, _ = doc.sent_bounds(j)
             rng = doc.np_left(j, first)
@@ -767,15 +848,15 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                 spk, flag = doc.speaker(*rng)
                 if flag:
                     flags.append(flag)
-                cpos = len(colon) - 1
                 cue = (cpos, cpos + 1)
                 flags.remove("no_cue")
         if spk is None:
             flags.append("no_speaker")
         sent = doc.tok_sent[min(ti, doc.n - 1)]
         rows.append(_row(text, "direct", spk, cue, None, (cs, ce), sent, flags))
-    rows.sort(key=lambda r: (r["cue_start"] if r["cue_start"] is not None else r["content_start"]))
-    _mark_nested(rows)
+    if not unordered:
+        rows.sort(key=lambda r: (r["cue_start"] if r["cue_start"] is not None else r["content_start"]))
+        _mark_nested(rows)
     return rows
 
 
@@ -783,17 +864,28 @@ def _mark_nested(rows: list[dict[str, Any]]) -> None:
     """Mark attributions whose cue lies inside another attribution's content ("Sexton said
     he *thinks* ..."): reported within reported speech. PARC-style corpora such as PolNeAR
     annotate only the outer one."""
-    if not rows:
-        return
-    none = -1
-    c0 = np.array([none if r["content_start"] is None else r["content_start"] for r in rows])
-    c1 = np.array([none if r["content_end"] is None else r["content_end"] for r in rows])
-    cue = np.array([none if r["cue_start"] is None else r["cue_start"] for r in rows])
-    inside = (c0[None, :] <= cue[:, None]) & (cue[:, None] < c1[None, :])
-    np.fill_diagonal(inside, False)
-    nested = inside.any(axis=1) & (cue >= 0)
-    for r, v in zip(rows, nested.tolist()):
-        r["nested"] = v
+    # contents by start; for each prefix, the furthest content end, its row, and the
+    # furthest end of the other rows: a cue at x is inside another row's content when,
+    # among the contents starting at or before x, one other than its own ends after x
+    spans = sorted((r["content_start"], r["content_end"], k) for k, r in enumerate(rows)
+                   if r["content_start"] is not None)
+    starts = [c0 for c0, _, _ in spans]
+    reach: list[tuple[int, int, int]] = []
+    top, top_row, second = -1, -1, -1
+    for _, c1, k in spans:
+        if c1 > top:
+            top, top_row, second = c1, k, top
+        elif c1 > second:
+            second = c1
+        reach.append((top, top_row, second))
+    for i, r in enumerate(rows):
+        x = r["cue_start"]
+        p = bisect_right(starts, x) if x is not None else 0
+        if not p:
+            r["nested"] = False
+            continue
+        top, top_row, second = reach[p - 1]
+        r["nested"] = (second if top_row == i else top) > x
 
 
 def _line_colons(text: str) -> Iterator[tuple[int, int, int]]:
@@ -926,24 +1018,56 @@ def sourcing_row(rows: list[dict[str, Any]], title_rows: list[dict[str, Any]] | 
         >>> dict(zip(SOURCING_COLUMNS, sourcing_row(rows)))["anonymous_share"]
         0.5
     """
-    with_cue = [r for r in rows if _present(r["cue"])]
-    stances = [r["stance"] for r in with_cue if _present(r["stance"])]
-    with_speaker = [r for r in rows if _present(r["speaker"])]
-    names = {(r["speaker_name"] if _present(r["speaker_name"]) else r["speaker"]).lower()
-             for r in with_speaker}
-    out: list[float] = [
-        len(with_cue), len(names),
-        sum(r["kind"] == "direct" for r in rows),
-        sum(not _present(r["cue"]) and not _present(r["speaker"]) for r in rows),
-    ]
-    out += [sum(st == s for st in stances) for s in STANCES]
-    out.append(sum(st != "neutral" for st in stances) / len(stances) if stances else np.nan)
-    types = [r["source_type"] for r in with_speaker]
-    out += [sum(t == ty for t in types) for ty in SOURCE_TYPES]
-    out.append(types.count("anonymous") / len(types) if types else np.nan)
-    title_rows = title_rows or []
-    t_st = [r["stance"] for r in title_rows if _present(r["cue"]) and _present(r["stance"])]
-    out += [sum(_present(r["cue"]) for r in title_rows), sum(st != "neutral" for st in t_st)]
+    def clean(r: dict[str, Any]) -> dict[str, Any]:  # a missing value (NaN, <NA>) is None
+        return {k: (r[k] if _present(r[k]) else None) for k in _COUNTED}
+
+    return _count_sourcing([clean(r) for r in rows], [clean(r) for r in title_rows or []])
+
+
+_COUNTED = ("kind", "cue", "stance", "speaker", "speaker_name", "source_type")
+
+
+def _count_sourcing(rows: list[dict[str, Any]], title_rows: list[dict[str, Any]] | None) -> list[float]:
+    """:func:`sourcing_row` for rows whose missing values are ``None`` (as :func:`_extract`
+    makes them), in one pass."""
+    n_cue = n_direct = n_bare = n_stance = n_non_neutral = n_speaker = 0
+    stance_n = dict.fromkeys(STANCES, 0)
+    type_n = dict.fromkeys(SOURCE_TYPES, 0)
+    names = set()
+    for r in rows:
+        cue, speaker = r["cue"], r["speaker"]
+        if r["kind"] == "direct":
+            n_direct += 1
+        if cue is not None:
+            n_cue += 1
+            st = r["stance"]
+            if st is not None:
+                n_stance += 1
+                if st in stance_n:
+                    stance_n[st] += 1
+                if st != "neutral":
+                    n_non_neutral += 1
+        if speaker is not None:
+            n_speaker += 1
+            name = r["speaker_name"]
+            names.add((name if name is not None else speaker).lower())
+            t = r["source_type"]
+            if t in type_n:
+                type_n[t] += 1
+        elif cue is None:
+            n_bare += 1
+    out: list[float] = [n_cue, len(names), n_direct, n_bare, *stance_n.values()]
+    out.append(n_non_neutral / n_stance if n_stance else np.nan)
+    out += type_n.values()
+    out.append(type_n["anonymous"] / n_speaker if n_speaker else np.nan)
+    t_cue = t_non_neutral = 0
+    for r in title_rows or ():
+        if r["cue"] is not None:
+            t_cue += 1
+            st = r["stance"]
+            if st is not None and st != "neutral":
+                t_non_neutral += 1
+    out += [t_cue, t_non_neutral]
     return out
 
 
@@ -977,6 +1101,25 @@ class Attributor:
              extra: list[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
         """The attribution rows of one analysed text (offsets into ``text``)."""
         return _extract(text, analysis, self.info, self.words, headline=headline, extra=extra, li=self.li)
+
+    def sourcing(self, text: str, analysis: ArticleAnalysis, title: str | None = None,
+                 title_analysis: ArticleAnalysis | None = None) -> list[float]:
+        """The :data:`SOURCING_COLUMNS` of one analysed article (and its analysed headline):
+        :func:`sourcing_row` of its :meth:`rows`, without ordering the rows.
+
+        Example:
+            >>> from framing.spans import LexiconSet, analyse
+            >>> ls = LexiconSet("attribution")
+            >>> text = 'Moscow claimed it was over. "We won," an official said.'
+            >>> Attributor(ls).sourcing(text, analyse(text, ls)) == sourcing_row(quotes(text).to_dict("records"))
+            True
+        """
+        rows = _extract(text, analysis, self.info, self.words, li=self.li, unordered=True)
+        title_rows = None
+        if title is not None:
+            title_rows = _extract(title, title_analysis, self.info, self.words, headline=True, li=self.li,
+                                  unordered=True)
+        return _count_sourcing(rows, title_rows)
 
     def titles(self, df: pd.DataFrame) -> Iterator[tuple[str | None, ArticleAnalysis | None]]:
         """Each article's headline and its analysis (:func:`framing.spans.iter_titles`)."""

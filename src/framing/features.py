@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .attribution import SOURCING_COLUMNS, Attributor, sourcing_row
+from .attribution import SOURCING_COLUMNS, Attributor
 from .spans import LexiconSet, LexiconsArg, _iter_analyses, as_articles, iter_titles, map_chunks
 
 __all__ = ["score", "feature_columns", "frames", "dominant_frame", "FRAME_IDS", "FRAME_COLUMNS"]
@@ -88,6 +88,34 @@ class _Layout:
                     sg[k] = self.signals.index(signal)
             self.entry_stance.append(st)
             self.entry_signal.append(sg)
+        # every entry of every lexicon in one numbering (entry k of lexicon li is
+        # base[li] + k), with its bin: category * 2 + voice, stance or signal (-1 -> the
+        # last bin, dropped), so that one bincount per article counts all lexicons
+        self.base = np.concatenate(([0], np.cumsum([len(x) for x in self.entry_cat]))).astype(np.int64)
+        self.cat_bin = np.concatenate(self.entry_cat + [np.zeros(0, np.int64)]) * 2
+        stance = np.concatenate(self.entry_stance + [np.zeros(0, np.int64)])
+        signal = np.concatenate(self.entry_signal + [np.zeros(0, np.int64)])
+        self.stance_bin = np.where(stance >= 0, stance, len(self.stances))
+        self.signal_bin = np.where(signal >= 0, signal, len(self.signals))
+
+    def count(self, a: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Hits of one analysis per category and voice (``[:, 0]`` narrator, ``[:, 1]``
+        quoted; scare quotes in the narrator's), per stance and per naming signal."""
+        found = [(m.start, m.entry + self.base[li]) for li, m in enumerate(a.matches) if len(m.start)]
+        ncat = len(self.categories)
+        if found:
+            starts = np.concatenate([f[0] for f in found])
+            ids = np.concatenate([f[1] for f in found])
+            counts = np.bincount(self.cat_bin[ids] + a.voice[starts], minlength=2 * ncat)
+            stance = np.bincount(self.stance_bin[ids], minlength=len(self.stances) + 1)[:-1]
+            signal = np.bincount(self.signal_bin[ids], minlength=len(self.signals) + 1)[:-1]
+        else:
+            counts = np.zeros(2 * ncat, dtype=np.int64)
+            stance = np.zeros(len(self.stances), dtype=np.int64)
+            signal = np.zeros(len(self.signals), dtype=np.int64)
+        counts = counts.reshape(ncat, 2).astype(np.float64)
+        counts[ncat - 1, 0] += len(a.scare)
+        return counts, stance.astype(np.float64), signal.astype(np.float64)
 
     def columns(self) -> list[str]:
         cols = ["tokens", "sentences", "quotes", "unclosed_quotes", "narrator_tokens",
@@ -156,8 +184,7 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
     layout = _Layout(lexset)
     at = Attributor(lexset) if sourcing and lexset.attribution is not None else None
     heads = at.titles(df) if at is not None else None
-    ncat, nst, nsg = len(layout.categories), len(layout.stances), len(layout.signals)
-    scare = ncat - 1
+    ncat = len(layout.categories)
     fmap = _frame_map(lexset) if frames else None
     fheads = (heads if heads is not None else _titles(df, lexset)) if frames else None
     frame_rows: list[list[Any]] = []
@@ -167,34 +194,23 @@ def score(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None 
         n_tok = len(a.tokens.starts)
         tok_quoted = a.voice[a.tokens.starts] if n_tok else np.zeros(0, dtype=bool)
         q_tok = int(tok_quoted.sum())
-        counts = np.zeros((ncat, 2), dtype=np.float64)  # [:, 0] narrator, [:, 1] quoted
-        stance = np.zeros(nst)
-        signal = np.zeros(nsg)
-        for li, m in enumerate(a.matches):
-            if not len(m.start):
-                continue
-            cat = layout.entry_cat[li][m.entry]
-            quoted = a.voice[m.start].astype(np.int64)
-            np.add.at(counts, (cat, quoted), 1)
-            st = layout.entry_stance[li][m.entry]
-            np.add.at(stance, st[st >= 0], 1)
-            sg = layout.entry_signal[li][m.entry]
-            np.add.at(signal, sg[sg >= 0], 1)
-        counts[scare, 0] += len(a.scare)
+        counts, stance, signal = layout.count(a)  # counts[:, 0] narrator, [:, 1] quoted
         row = [n_tok, len(a.sentences), len(a.quotes.start), int((~a.quotes.closed).sum()),
                n_tok - q_tok, q_tok, q_tok / n_tok if n_tok else np.nan]
         total = counts.sum(axis=1)
-        all_rate = _per_1k(total, n_tok)
-        nar_rate = _per_1k(counts[:, 0], n_tok - q_tok)
-        quo_rate = _per_1k(counts[:, 1], q_tok)
-        for c in range(ncat):
-            row += [total[c], all_rate[c], counts[c, 0], nar_rate[c], counts[c, 1], quo_rate[c]]
+        per_cat = np.empty((ncat, 6))
+        per_cat[:, 0] = total
+        per_cat[:, 1] = _per_1k(total, n_tok)
+        per_cat[:, 2] = counts[:, 0]
+        per_cat[:, 3] = _per_1k(counts[:, 0], n_tok - q_tok)
+        per_cat[:, 4] = counts[:, 1]
+        per_cat[:, 5] = _per_1k(counts[:, 1], q_tok)
+        row += per_cat.ravel().tolist()
         row += stance.tolist() + signal.tolist()
         title = ta = None
         if at is not None:
             title, ta = next(heads)
-            row += sourcing_row(at.rows(_text, a),
-                                at.rows(title, ta, headline=True) if title is not None else None)
+            row += at.sourcing(_text, a, title, ta)
         elif fheads is not None:
             title, ta = next(fheads)
         if fmap is not None:
@@ -331,7 +347,7 @@ def _frame_counts(fmap: list[np.ndarray], a: Any, limit: int | None = None) -> n
         keep = fr >= 0
         if limit is not None:
             keep &= m.end <= limit
-        np.add.at(counts, fr[keep], 1)
+        counts += np.bincount(fr[keep], minlength=len(FRAME_IDS))
     return counts
 
 
