@@ -12,7 +12,8 @@ from pandas.testing import assert_frame_equal
 
 import framing
 from framing.cli import main
-from framing.stream import TableWriter, analyse_chunks, output_format, progress_enabled
+from framing.progress import progress_bar, progress_enabled
+from framing.stream import TableWriter, analyse_chunks, output_format
 
 SAMPLE = framing.config.project_root() / "data" / "sample" / "articles.jsonl"
 SEEDS = framing.config.seeds_dir()
@@ -174,6 +175,37 @@ def test_parquet_to_terminal_is_refused():
 def test_progress_enabled_off_when_stderr_is_not_a_terminal(progress, expected):
     # pytest captures stderr (not a terminal) and runs no Jupyter kernel
     assert progress_enabled(progress) is expected
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+# total, progress, stderr is a terminal, a bar is drawn
+BARS = [
+    (10, True, False, True), (10_000, False, True, False),
+    (10_000, None, True, True), (1_999, None, True, False), (2_000, None, True, True),
+    (None, None, True, True), (10_000, None, False, False), (None, None, False, False),
+]
+
+
+@pytest.mark.parametrize("total,progress,terminal,drawn", BARS)
+def test_progress_bar_rule(monkeypatch, total, progress, terminal, drawn):
+    if terminal:
+        monkeypatch.setattr("sys.stderr", _Terminal())
+    bar = progress_bar(total, "test", progress)
+    assert (bar is not None) is drawn
+    if bar is not None:
+        bar.update(5)
+        assert bar.n == 5 and bar.unit == " articles"
+        bar.close()
 
 
 # ------------------------------------------------------------------------ the CLI

@@ -55,7 +55,8 @@ except ImportError as err:  # pragma: no cover - exercised only without the extr
 from .lexicon import Lexicon
 from .load import FramingLoadWarning, LoadReport, load_articles
 from .spans import LexiconSet, LexiconsArg
-from .stream import lexicons_for, progress_enabled, run_analysis
+from .progress import progress_bar
+from .stream import lexicons_for, run_analysis
 
 __all__ = ["analyse_chunks", "features", "quotes", "read_articles", "spans"]
 
@@ -241,11 +242,7 @@ def analyse_chunks(client: Any, chunks: Iterable[pd.DataFrame], analysis: str = 
         stamps["speakers"] = _words().stamp
     shared = client.scatter(lexset.lexicons, broadcast=True, hash=True)
     threads = max(1, sum(client.nthreads().values()))
-    bar = None
-    if progress_enabled(progress):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(desc=f"{analysis} (dask)", unit=" articles", smoothing=0.05)
+    bar = progress_bar(None, f"{analysis} (dask)", progress)
     pending: deque[tuple[int, Any]] = deque()
 
     def collect() -> pd.DataFrame:

@@ -56,6 +56,7 @@ from typing import IO, Any, Literal, Union
 import pandas as pd
 
 from . import clean as _clean
+from .progress import progress_bar
 from .schema import ARTICLE_COLUMNS
 
 __all__ = [
@@ -819,15 +820,11 @@ def iter_articles(
 
 
 def _progress(progress: bool | None, items: list[tuple[Path | None, Any]]) -> Any:
-    if progress is False:
+    """A loading bar (:func:`framing.progress.progress_bar`); by default only for inputs
+    of 50 MB or more."""
+    if progress is None and sum(p.stat().st_size for p, _ in items if p is not None) < 50 * 2**20:
         return None
-    if progress is None:
-        size = sum(p.stat().st_size for p, _ in items if p is not None)
-        if size < 50 * 2**20:
-            return None
-    from tqdm.auto import tqdm
-
-    return tqdm(desc="loading", unit=" articles", smoothing=0.1)
+    return progress_bar(None, "loading", progress)
 
 
 def load_articles(

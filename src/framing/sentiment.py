@@ -73,6 +73,7 @@ import numpy as np
 import pandas as pd
 
 from . import text as seg
+from .progress import progress_bar
 
 __all__ = ["SENTIMENT_COLUMNS", "sentence_sentiment", "sentiment"]
 
@@ -298,11 +299,7 @@ def sentiment(articles: Any, *, progress: bool | None = None, n_jobs: int = 1) -
     """
     index, texts, titles = _texts_and_titles(articles)
     n = len(texts)
-    bar = None
-    if progress or (progress is None and n >= 2000):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=n, desc="sentiment", unit=" articles")
+    bar = progress_bar(n, "sentiment", progress)
     step = 200 if n_jobs <= 1 else max(1, min(200, -(-n // (4 * n_jobs))))
     chunks = [(texts[a:a + step], titles[a:a + step]) for a in range(0, n, step)]
     rows: list[list[float]] = []

@@ -40,9 +40,10 @@ from typing import Any
 
 import pandas as pd
 
+from .progress import progress_bar
 from .spans import LexiconSet, LexiconsArg
 
-__all__ = ["ANALYSES", "TableWriter", "analyse_chunks", "output_format", "progress_enabled"]
+__all__ = ["ANALYSES", "TableWriter", "analyse_chunks", "lexicons_for", "output_format", "run_analysis"]
 
 #: The analyses :func:`analyse_chunks` runs, and whether their table is indexed by ``doc_id``
 #: (one row per article) or has a plain index (many rows per article).
@@ -50,24 +51,6 @@ ANALYSES: dict[str, bool] = {"features": True, "spans": False, "quotes": False}
 
 #: Output formats by file extension.
 SUFFIXES: dict[str, str] = {"jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet"}
-
-
-def progress_enabled(progress: bool | None) -> bool:
-    """Whether to draw a progress bar: ``True``/``False`` as given; ``None`` (the default
-    everywhere) draws one in a terminal or a Jupyter kernel, never when stderr is a file or a
-    pipe (logs of batch jobs stay clean).
-
-    Example:
-        >>> progress_enabled(False), progress_enabled(True)
-        (False, True)
-    """
-    if progress is not None:
-        return bool(progress)
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython is not None else None
-    if shell is not None and "ZMQ" in type(shell).__name__:  # a Jupyter kernel
-        return True
-    return bool(getattr(sys.stderr, "isatty", lambda: False)())
 
 
 def output_format(output: str | os.PathLike[str] | None, fmt: str | None) -> str:
@@ -333,7 +316,7 @@ def analyse_chunks(chunks: Iterable[pd.DataFrame], analysis: str = "features", *
             once; at most ``2 * n_jobs`` chunks are in flight. The tables are the same as
             with one job.
         progress: a tqdm bar counting articles with their rate (``None``: in a terminal or a
-            notebook, see :func:`progress_enabled`).
+            notebook, see :func:`framing.progress.progress_enabled`).
         total: the number of articles, when known, for the bar's percentage.
         **options: passed to the analysis.
 
@@ -352,11 +335,7 @@ def analyse_chunks(chunks: Iterable[pd.DataFrame], analysis: str = "features", *
     if n_jobs < 1:
         raise ValueError("n_jobs must be at least 1")
     lexset = lexicons_for(analysis, lexicons, frames=bool(options.get("frames")))
-    bar = None
-    if progress_enabled(progress):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=total, desc=analysis, unit=" articles", smoothing=0.05)
+    bar = progress_bar(total, analysis, progress, min_items=0)
     stamps = lexset.stamps()
     try:
         if n_jobs == 1:
