@@ -9,8 +9,16 @@ outside (wall clock, best of ``--repeat``):
 
 * ``floor``: ``python -c`` that reads the file, ``json.loads`` every line and lowercases
   every text (interpreter start-up included): the least any tool reading this file does;
-* ``import framing``: interpreter start-up plus importing the package (pandas, numpy);
+* ``import framing``: interpreter start-up plus importing the package (lazy: no submodule yet);
+* ``import framing.cli``: the start-up of the ``framing`` command (pandas, numpy, the loader);
 * ``framing spans --format F -o OUT`` for F in parquet, jsonl and csv.
+
+Then where the time of ``find_spans`` goes, in one fresh process (wall clock inside it, best
+of ``--repeat``): loading the file (``load_articles``), compiling the built-in lexicons
+(``LexiconSet``), and over the batches ``find_spans`` makes: matching
+(``Matcher.match_arrays``, tokenising included), segmentation (``text.segment_batch``:
+paragraphs, sentences, quotations, scare quotes), and ``find_spans`` whole; the rest of it
+(voice, sentence numbers, the spans table) is the difference.
 
 Usage: ``python benchmarks/bench_spans.py [--mb 20] [--repeat 5]``; writes
 ``benchmarks/results-spans.md`` and prints it.
@@ -58,6 +66,34 @@ def write_input(path: Path, mb: float) -> tuple[int, int]:
     return n, total
 
 
+#: Stage timings inside one process (see the module docstring); prints them as JSON.
+STAGES = """
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import numpy as np
+import framing
+from framing import text
+from framing.spans import _SEP, _text_batches, find_spans, LexiconSet
+
+path, repeat = sys.argv[1], int(sys.argv[2])
+best = {}
+def timed(name, func, *args):
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = func(*args)
+        best[name] = min(best.get(name, 1e9), time.perf_counter() - t)
+    return out
+df = timed("load_articles", framing.load_articles, path)
+lexset = timed("LexiconSet (compile the lexicons)", LexiconSet)
+batches = [texts for _, texts in _text_batches(df)]
+matches = timed("matching", lambda: [lexset.matcher.match_arrays(_SEP.join(b)) for b in batches])
+cues = [np.stack([m[lexset.attribution].start, m[lexset.attribution].end], axis=1) for m in matches]
+timed("segmentation", lambda: [text.segment_batch(b, c) for b, c in zip(batches, cues)])
+timed("find_spans (all of it)", find_spans, df, lexset)
+print(json.dumps(best))
+"""
+
+
 def best_of(cmd: list[str], repeat: int) -> tuple[float, int]:
     """Fastest wall time of ``repeat`` runs of ``cmd`` (each must succeed), and the runs."""
     times = []
@@ -86,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         n, nbytes = write_input(data, args.mb)
         file_mb = data.stat().st_size / MB
         steps = [("floor: read + `json.loads` + `str.lower()`", [py, "-c", FLOOR, str(data)]),
-                 ("`import framing` (start-up)", [py, "-c", "import framing"])]
+                 ("`import framing` (start-up)", [py, "-c", "import framing"]),
+                 ("`import framing.cli` (start-up of the command)", [py, "-c", "import framing.cli"])]
         for fmt in ("parquet", "jsonl", "csv"):
             steps.append((f"`framing spans --jobs 1 --format {fmt}`",
                           cli + ["spans", str(data), "--jobs", "1", "-q", "--format", fmt,
@@ -96,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds, runs = best_of(cmd, args.repeat)
             rows.append((name, runs, seconds))
             print(f"{name}: {seconds:.2f} s", file=sys.stderr)
+        stages = json.loads(subprocess.run([py, "-c", STAGES, str(data), str(args.repeat)], check=True, cwd=ROOT,
+                                           capture_output=True, text=True).stdout)
     load1 = os.getloadavg()[0]
     floor = rows[0][2]
     lines = [
@@ -116,6 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, runs, seconds in rows:
         rate = "–" if name.startswith("`import") else f"{nbytes / MB / seconds:.1f}"
         lines.append(f"| {name} | {runs} | {seconds:.2f} | {rate} | {seconds / floor:.1f} |")
+    whole = stages["find_spans (all of it)"]
+    stages["rest of find_spans (voice, sentence numbers, the table)"] = \
+        whole - stages["matching"] - stages["segmentation"]
+    lines += ["", f"Where the time goes, inside one process (wall clock, best of {args.repeat}; matching, "
+              "segmentation and the rest are the parts of `find_spans`):", "",
+              "| stage | seconds | MB/s |", "|---|---:|---:|"]
+    for name, seconds in stages.items():
+        rate = "–" if name.startswith("LexiconSet") else f"{nbytes / MB / seconds:.1f}"
+        lines.append(f"| {name} | {seconds:.2f} | {rate} |")
     lines += ["", f"Whole run: {time.perf_counter() - t_all:.0f} s; 1-minute load average {load0:.2f} at the "
               f"start, {load1:.2f} at the end (2 cores here: above 1, another process shared them)."]
     text = "\n".join(lines) + "\n"
