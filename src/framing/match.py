@@ -135,6 +135,9 @@ _POW: np.ndarray = np.ones(1, dtype=np.uint64)
 _IPOW: np.ndarray = np.ones(1, dtype=np.uint64)
 
 
+_WARM_CHARS = 1 << 20  # texts up to this long need no new powers (framing.spans batches ~2**19)
+
+
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     """B**i and B**-i modulo 2**64 for i < n (cached, grown on demand with headroom)."""
     global _POW, _IPOW
@@ -333,6 +336,7 @@ class Matcher:
                     else:
                         loose_exact.add(w0)
         self._n_entries = max((len(lex.entries) for lex in self.lexicons), default=0)
+        _powers(_WARM_CHARS)  # the hash powers for a batch of find_spans, computed once here
         _freeze(self.root)
         _freeze(self._wroot)
         self._compile_phrases(list(vpat), vpat_entries)
@@ -483,14 +487,17 @@ class Matcher:
             return empty, empty, empty.astype(bool)
         # candidate starts: a first word, then (across a phrase gap) a second word of the
         # same phrase, a possessive base of one, or anything after a wildcard-ending pair
-        i = np.flatnonzero(gaps[:-1] & self._vfirst[wid[:-1]])
+        i = np.flatnonzero(gaps[:-1] & self._vfirst.take(wid[:-1]))
         start = np.zeros(len(h), dtype=bool)
-        start[i[self._vloose[wid[i]]]] = True
-        for nxt in (wid, bwid):
-            if nxt is None:
-                continue
-            j = i[nxt[i + 1] >= 0]
-            keys = (wid[j] * self._nw + nxt[j + 1]).astype(np.uint64)
+        if self._vloose.any():
+            start[i[self._vloose.take(wid[i])]] = True
+        j = i[wid.take(i + 1) >= 0]
+        keys = (wid[j] * self._nw + wid[j + 1]).astype(np.uint64)
+        start[j[self._vpairs.positions(keys)[0]]] = True
+        if bwid is not None:  # the second word possessive: from the (few) possessive tokens
+            j = np.flatnonzero(bwid[1:] >= 0)
+            j = j[gaps[j] & self._vfirst.take(wid[j])]
+            keys = (wid[j] * self._nw + bwid[j + 1]).astype(np.uint64)
             start[j[self._vpairs.positions(keys)[0]]] = True
         alive = np.flatnonzero(start)
         c = h[alive]
@@ -886,11 +893,12 @@ class _HashSet:
 
     _MIX = 0x9E3779B97F4A7C15
     _MIX_INV = pow(_MIX, -1, 1 << 64)
+    _SPARSITY = 16  # slots per key
 
     def __init__(self, hashes: np.ndarray):
         self.sorted = np.sort(np.asarray(hashes, dtype=np.uint64))
         bits = 4
-        while (1 << bits) < 16 * len(self.sorted):  # sparse: most values miss at the first probe
+        while (1 << bits) < self._SPARSITY * len(self.sorted):  # most values miss at the first probe
             bits += 1
         size = 1 << bits
         self.shift = np.uint64(64 - bits)
@@ -927,13 +935,13 @@ class _HashSet:
         if len(self.sorted) == 0 or len(values) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         cur = ((values * np.uint64(self._MIX)) >> self.shift).astype(np.intp)
-        found = np.flatnonzero(self.keys[cur] == values)
+        found = np.flatnonzero(self.keys.take(cur) == values)
+        slot = self.pos.take(cur[found])
         if self.probes == 1:
-            return found, self.pos[cur[found]]
-        idx = np.flatnonzero(self.more[cur])
+            return found, slot
+        idx = np.flatnonzero(self.more.take(cur))
         if len(idx) == 0:
-            return found, self.pos[cur[found]]
-        slot = self.pos[cur[found]]
+            return found, slot
         extra, extra_slot = [], []
         for d in range(1, self.probes):
             c = (cur[idx] + d) & self.mask

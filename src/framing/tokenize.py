@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -204,10 +205,15 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _code_points(text: str) -> np.ndarray:
-    """Code points of ``text`` as an integer array of len(text)."""
-    data = text.encode("utf-16-le", "surrogatepass")
-    if len(data) == 2 * len(text):  # no characters outside the BMP
-        return np.frombuffer(data, dtype=np.uint16)
+    """Code points of ``text`` as an integer array of len(text).
+
+    UTF-16 when every character is in the BMP (half the memory), else UTF-32. A string
+    that CPython stores with four bytes a character (its size says so) has a character
+    beyond the BMP: it goes to UTF-32 at once instead of being encoded twice."""
+    if len(text) < 64 or sys.getsizeof(text) < 3 * len(text):
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) == 2 * len(text):  # no characters outside the BMP
+            return np.frombuffer(data, dtype=np.uint16)
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
@@ -309,20 +315,27 @@ def tokenize(text: str) -> TokenArrays:
     m = len(starts)
     gap = np.zeros(m, dtype=bool)
     if m > 1:
-        # a gap is fine when it holds only whitespace and at most one hyphen; most gaps are
-        # one to three characters long: check those position by position at token level
+        # a gap is fine when it holds only whitespace and at most one hyphen. Most gaps are
+        # one character (a space): judged at once; the others that start with whitespace or a
+        # hyphen are checked position by position (up to three), longer ones one by one (rare)
         g0 = ends[:-1]
         glen = starts[1:] - g0
-        ok = np.ones(m - 1, dtype=bool)
-        hyphens = np.zeros(m - 1, dtype=np.int8)
-        for j in range(3):
-            within = glen > j
-            fj = f[np.minimum(g0 + j, n - 1)]
-            ok &= ~within | ((fj & (_SPACE | _HYPHEN)) != 0)
-            hyphens += within & ((fj & _HYPHEN) != 0)
-        ok &= hyphens <= 1
-        for i in np.flatnonzero(ok & (glen > 3)).tolist():  # long gaps: rare ("\n\n\n", many spaces)
-            seg = f[g0[i]:starts[i + 1]]
-            ok[i] = bool(np.all(seg & (_SPACE | _HYPHEN))) and int(np.count_nonzero(seg & _HYPHEN)) <= 1
+        blank = (f.take(g0) & (_SPACE | _HYPHEN)) != 0
+        ok = blank & (glen == 1)
+        more = np.flatnonzero(blank & (glen > 1))
+        if len(more):
+            m0, mlen = g0[more], glen[more]
+            good = np.ones(len(more), dtype=bool)
+            hyphens = np.zeros(len(more), dtype=np.int8)
+            for j in range(3):
+                within = mlen > j
+                fj = f.take(np.minimum(m0 + j, n - 1))
+                good &= ~within | ((fj & (_SPACE | _HYPHEN)) != 0)
+                hyphens += within & ((fj & _HYPHEN) != 0)
+            good &= hyphens <= 1
+            for k in np.flatnonzero(good & (mlen > 3)).tolist():  # long gaps ("\n\n\n", many spaces)
+                seg = f[m0[k]:m0[k] + mlen[k]]
+                good[k] = bool(np.all(seg & (_SPACE | _HYPHEN))) and int(np.count_nonzero(seg & _HYPHEN)) <= 1
+            ok[more] = good
         gap[:-1] = ok
     return TokenArrays(starts, ends, gap, low)
