@@ -283,3 +283,51 @@ def test_reporting_verbs_inside_compounds_are_not_cues(text, cues):
     spans = framing.find_spans(text, "attribution")
     assert spans["text"].tolist() == cues
     assert int(framing.score(text, "attribution")["attribution_n"].iloc[0]) == len(cues)
+
+
+# ----------------------------------------------------------------------------- the package's names
+
+# (public name, the module that defines it): framing imports them lazily, on first use
+PUBLIC_NAMES = [
+    ("find_spans", "framing.spans"),
+    ("LexiconSet", "framing.spans"),
+    ("DEFAULT_LEXICONS", "framing.spans"),
+    ("load_articles", "framing.load"),
+    ("load_lexicon", "framing.lexicon"),
+    ("quotes", "framing.attribution"),
+    ("score", "framing.features"),
+    ("frames", "framing.features"),
+    ("compare", "framing.compare"),  # a function named like its module
+    ("annotate", "framing.annotate"),
+    ("sentiment", "framing.sentiment"),
+    ("FramingFeatures", "framing.transformer"),
+]
+
+
+@pytest.mark.parametrize("name, module", PUBLIC_NAMES)
+def test_public_names_resolve_to_their_definitions(name, module):
+    import importlib
+
+    value = getattr(framing, name)
+    assert value is getattr(importlib.import_module(module), name)
+    # importing the submodule again does not replace a function named like it
+    assert getattr(framing, name) is value
+
+
+def test_every_name_of_all_resolves_and_unknown_names_fail():
+    assert all(hasattr(framing, name) for name in framing.__all__)
+    assert set(framing.__all__) <= set(dir(framing))
+    assert framing.text.sentence_spans is not None  # submodules are attributes too
+    for bad in ("no_such_name", "_private", "Spans"):
+        with pytest.raises(AttributeError, match="has no attribute"):
+            getattr(framing, bad)
+
+
+def test_import_framing_loads_no_submodule():
+    import subprocess
+    import sys
+
+    code = ("import sys, framing; print(sorted(m for m in sys.modules "
+            "if m.startswith('framing.') or m in ('pandas', 'sklearn', 'matplotlib')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

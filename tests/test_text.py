@@ -188,6 +188,16 @@ QUOTES = [
     ('  "Hi," he said.', [('"Hi,"', True, False)]),
     # known failure (module docstring): a missing closing mark makes the next quotation nested
     ('"We agree, he said. "Next," she said.', [('"We agree, he said. "Next," she said.', False, False)]),
+    # paragraphs of double marks that pair up in order take a shortcut (text._quote_array);
+    # these rows mix them with paragraphs that need the full rules
+    ('"He said \'no\' and\n"then left."', [('"He said \'no\' and', False, False), ('"then left."', True, True)]),
+    ('"A," he said.\n\'B\' is odd, \'C\' too', [('"A,"', True, False), ("'B'", True, False), ("'C'", True, False)]),
+    ("“A” and “B” and “C”.", [("“A”", True, False), ("“B”", True, False), ("“C”", True, False)]),
+    ('"Yes" "no" "maybe"', [('"Yes"', True, False), ('"no"', True, False), ('"maybe"', True, False)]),
+    ("x\n“One.\n“Two” and “three.”", [("“One.", False, False), ("“Two”", True, True), ("“three.”", True, False)]),
+    ("“One ‘two\n“Three.”", [("“One ‘two", False, False), ("“Three.”", True, True)]),
+    ("“A” ”B”", [("“A”", True, False), ("”B”", True, False)]),
+    ("“A ” B” C.", [("“A ”", True, False)]),
     ("", []),
     ('"', []),  # a lone mark at the paragraph end cannot open
     ('a " b', [('" b', False, False)]),
@@ -280,6 +290,16 @@ SCARE = [
     ('They hailed a "rock-solid, U.S.-backed deal" today.', None, {"max_words": 3}, []),
     ('They hailed a "rock-solid, U.S.-backed deal" today.', None, {"max_words": 4}, ["rock-solid, U.S.-backed deal"]),
     ('The ministry denounced a "false flag" plot.', None, {"max_words": 0}, []),
+    # the character tests: whitespace before a colon or after the content, a sentence that
+    # opens with marks or brackets before its first word
+    ('The sign read:  "Stop" now.', None, {}, []),
+    ('It was a "hoax " again.', None, {}, ["hoax"]),
+    ('It was a "done deal ." Then more.', None, {}, ["done deal"]),
+    ('("Hoax" is what it was, they think.)', None, {}, ["Hoax"]),
+    ("“‘Hoax’ again” is a phrase.", None, {}, ["‘Hoax’ again"]),
+    ('— "Hoax" claims grow.', None, {}, ["Hoax"]),
+    ('"Hoax", a word.', None, {}, ["Hoax"]),
+    ('It is a "sham", he said.\nA "sham" it is.', ["said"], {}, []),  # the window crosses the line
 ]
 
 
