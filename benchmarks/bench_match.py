@@ -19,8 +19,9 @@ UTF-8 decode of each + the tool's work. Building the tool's automaton/trie is ti
 * ``floor``: read + split + decode + ``str.lower()`` of every article (the least any matcher does);
 * ``framing (per article)``: ``Matcher(lexicons)`` built once, then ``match_arrays(text)``
   for each article (the realistic API use); matches = spans summed over the lexicons;
-* ``framing (batch)``: ``match_arrays`` on batches of about 0.5 M characters (2**19) joined with NUL
-  (which no token or phrase crosses), as ``framing.find_spans`` calls it;
+* ``framing (batch)``: ``match_arrays`` on batches of ``framing.spans._BATCH_CHARS`` characters
+  (about 0.5 M) joined with NUL (which no token or phrase crosses), as ``framing.find_spans``
+  calls it;
 * ``framing.find_spans``: the full public pipeline (tokens, sentences, quotations, voice,
   scare quotes, the spans DataFrame), for context; smallest size only by default;
 * ``flashtext``: ``KeywordProcessor`` (case-insensitive) with the non-wildcard entries
@@ -111,16 +112,16 @@ for t in texts:
 """,
     },
     "framing (batch)": {
-        "setup": FRAMING_SETUP,
+        "setup": FRAMING_SETUP + "from framing.spans import _BATCH_CHARS  # (imports pandas: not timed)\n",
         "body": """
-# batches of about 0.5 M characters joined by NUL, as framing.find_spans does
+# batches of _BATCH_CHARS characters joined by NUL, as framing.find_spans does
 matches = 0
 batch, size = [], 0
 for t in texts + [None]:
     if t is not None:
         batch.append(t)
         size += len(t)
-    if batch and (t is None or size >= 1 << 19):
+    if batch and (t is None or size >= _BATCH_CHARS):
         matches += sum(len(arr.start) for arr in matcher.match_arrays("\\x00".join(batch)))
         batch, size = [], 0
 """,
@@ -363,6 +364,13 @@ def versions() -> dict[str, str]:
     return out
 
 
+def _batch_chars() -> int:
+    """The batch size of ``framing.find_spans`` (characters), which the batch step uses."""
+    from framing.spans import _BATCH_CHARS
+
+    return _BATCH_CHARS
+
+
 def fmt(x: float | None, spec: str) -> str:
     return "–" if x is None else format(x, spec)
 
@@ -376,7 +384,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=None,
                         help="runs per step and size, the fastest kept (default 3; 1 with --quick)")
     parser.add_argument("--big", type=float, default=25,
-                        help="sizes above this many MB get one run per step (default 25)")
+                        help="sizes above this many MB: one run of a step slower than --slow (default 25)")
+    parser.add_argument("--slow", type=float, default=10,
+                        help="seconds of a run above which a step is not repeated at big sizes (default 10)")
     parser.add_argument("--only", default="", help="comma-separated step names to run (floor always runs)")
     parser.add_argument("--all-sizes", action="store_true",
                         help=f"also run {', '.join(SMALLEST_ONLY)} on every size")
@@ -406,7 +416,6 @@ def main() -> int:
         rows: list[dict] = []
         for size in sizes:
             inp = inputs[size]
-            runs = 1 if size > args.big else repeat
             for name in wanted:
                 if name in PEER_MODULES and versions_cache()[PEER_MODULES[name]] == "not installed":
                     rows.append({"tool": name, "size": size, "runs": 0,
@@ -416,22 +425,26 @@ def main() -> int:
                 if limited and size != sizes[0]:
                     continue
                 best = None
-                n_runs = 1 if limited else runs
+                n_runs = 0
                 peak = 0.0
-                for _ in range(n_runs):
+                load = os.getloadavg()[0]
+                for _ in range(1 if limited else repeat):
                     r = run_step(name, inp["path"], entries_path, src,
                                  args.timeout if limited else None)
+                    n_runs += 1
                     if r["status"] != "ok":
                         best = r
                         break
                     peak = max(peak, r["peak_mb"])
                     best = r if best is None or r["seconds"] < best["seconds"] else best
-                best = {**best, "tool": name, "size": size, "runs": n_runs}
+                    if size > args.big and r["seconds"] > args.slow:
+                        break  # a slow step at a big size: one run
+                best = {**best, "tool": name, "size": size, "runs": n_runs, "load": load}
                 if best["status"] == "ok":
                     best["peak_mb"] = peak
                 rows.append(best)
                 print(f"{size:g} MB {name}: {best}", file=sys.stderr)
-        lines, table = report(rows, inputs, lx, sizes, repeat, args.big)
+        lines, table = report(rows, inputs, lx, sizes, repeat, args.big, args.slow)
         lines.append(f"Whole run: {time.perf_counter() - t_all:,.0f} s; 1-minute load average "
                      f"{load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end (the "
                      "machine has 2 cores; a load above 1 means another process shared them).")
@@ -457,11 +470,12 @@ def versions_cache() -> dict[str, str]:
 
 
 def report(rows: list[dict], inputs: dict, lx: dict, sizes: list[float], repeat: int,
-           big: float) -> tuple[list[str], list[dict]]:
+           big: float, slow: float) -> tuple[list[str], list[dict]]:
     v = versions_cache()
     floors = {r["size"]: r["seconds"] for r in rows if r["tool"] == "floor" and r["status"] == "ok"}
     per_lex = ", ".join(f"{k} {n:,}" for k, n in lx["per_lexicon"].items())
-    runs_note = (f"best of {repeat} runs" + (f" (one run above {big:g} MB)" if any(s > big for s in sizes) else "")
+    runs_note = (f"best of {repeat} runs" + (f" (above {big:g} MB one run of a step whose run takes more "
+                                             f"than {slow:g} s)" if any(s > big for s in sizes) else "")
                  if repeat > 1 else "one run per step")
     lines = [
         f"# Matching benchmark ({time.strftime('%Y-%m-%d')})", "",
@@ -482,8 +496,9 @@ def report(rows: list[dict], inputs: dict, lx: dict, sizes: list[float], repeat:
         inp = inputs[size]
         lines += [f"## {size:g} MB: {inp['articles']:,} articles, {inp['bytes'] / MB:,.1f} MB, "
                   f"{inp['chars'] / 1e6:,.1f} M characters", "",
-                  "| tool | runs | seconds | MB/s | x floor | build (s) | matches | RSS before (MB) | peak RSS (MB) |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| tool | runs | seconds | MB/s | x floor | build (s) | matches | RSS before (MB) | peak RSS (MB) "
+                  "| load |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in (r for r in rows if r["size"] == size):
             ok = r["status"] == "ok"
             mbs = inp["bytes"] / MB / r["seconds"] if ok else None
@@ -497,14 +512,15 @@ def report(rows: list[dict], inputs: dict, lx: dict, sizes: list[float], repeat:
                           "matches": r["matches"] if ok and r["matches"] is not None else "",
                           "rss_before_mb": f"{r['base_mb']:.0f}" if ok and r.get("base_mb") else "",
                           "peak_rss_mb": f"{r['peak_mb']:.0f}" if ok else "",
+                          "load": f"{r['load']:.2f}" if "load" in r else "",
                           "status": r["status"]})
             if not ok:
-                lines.append(f"| {r['tool']} | {r['runs']} | {r['status']} | | | | | | |")
+                lines.append(f"| {r['tool']} | {r['runs']} | {r['status']} | | | | | | | |")
                 continue
             lines.append(f"| {r['tool']} | {r['runs']} | {r['seconds']:.2f} | {mbs:,.1f} | "
                          f"{xf:,.1f} | {fmt(r['build'], '.3f')} | "
                          f"{'–' if r['matches'] is None else format(r['matches'], ',')} | "
-                         f"{fmt(r.get('base_mb'), ',.0f')} | {r['peak_mb']:,.0f} |")
+                         f"{fmt(r.get('base_mb'), ',.0f')} | {r['peak_mb']:,.0f} | {fmt(r.get('load'), '.2f')} |")
         lines.append("")
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
@@ -521,7 +537,7 @@ def report(rows: list[dict], inputs: dict, lx: dict, sizes: list[float], repeat:
         "- floor: read + split + decode + `str.lower()` per article, the least any matcher does.",
         "- framing: `Matcher(lexicons)` built once; matches = spans of all lexicons (each lexicon "
         "is resolved on its own, longest match first, so one span can count in several lexicons). "
-        "Batch: one `match_arrays` call per batch of about 0.5 M characters (2**19) of articles "
+        f"Batch: one `match_arrays` call per batch of {_batch_chars():,} characters of articles "
         "joined with NUL, as `find_spans` runs it; no token or phrase crosses a NUL, so the "
         "matches are those of the per-article calls.",
         "- framing.find_spans: the whole public pipeline (segmentation, voice, scare quotes, "
@@ -536,6 +552,8 @@ def report(rows: list[dict], inputs: dict, lx: dict, sizes: list[float], repeat:
         f"{len(lx['single_prefix']):,} wildcard prefixes), `\\w+` tokens, so entries with an "
         "apostrophe never match and every phrase is skipped.",
         "- Counts differ between tools because their rules differ; they are for orientation.",
+        "- load: the 1-minute load average when the step's first run started (2 cores: above 1, "
+        "other processes shared the machine, and times grow with it; compare x floor).",
         "",
     ]
     return lines, table

@@ -19,10 +19,12 @@ The rule set (one, written once, used by both engines below):
 
 :func:`reference_matches` applies these rules literally, entry by entry (slow, obviously
 right). :class:`Matcher` gives the same spans quickly: it hashes every token once with
-numpy (a 64-bit polynomial hash over normal-form code points), keeps only tokens whose hash
-(or wildcard-prefix hash) can start an entry, and walks a word trie from those tokens only.
-Property tests check that both engines agree. Token hashes filter; the trie compares the
-actual token strings, so a hash collision can cost time but never create a false match.
+numpy (a 64-bit polynomial hash over normal-form code points, Karp and Rabin 1987), keeps
+only tokens whose hash (or wildcard-prefix hash) can start an entry, and follows phrases
+from those tokens only, in numpy or in a word trie. Property tests check that both engines
+agree. Token hashes filter; every candidate is then compared with the entry character by
+character (or, in the trie, string by string), so a hash collision can cost time but never
+create a false match.
 
 Example:
     >>> from framing.lexicon import Lexicon
