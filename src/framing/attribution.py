@@ -116,6 +116,7 @@ _COLON_LABELS = frozenset({"update", "updated", "photo", "photos", "video", "wat
                            "contributing", "name", "byline", "twitter", "facebook", "email", "age",
                            "city", "follow", "posted", "published", "tags", "topics", "image"})
 _ALL_CAPS = re.compile(r"[A-Z][A-Z.&-]+\Z")
+_QUOTE_OR_STOP = re.compile('["“”.!?]')  # a quotation mark or a sentence end between a quotation and its cue
 _QUOTE_LEAD = re.compile(r"\s*(?:(that)\s*)?[,:]?\s*(?:(that)\s+)?")  # between a cue and its quotation
 _NON_SPEAKER_CAPS = frozenset({"on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
                                "friday", "saturday", "sunday", "today", "yesterday"})
@@ -254,12 +255,21 @@ class _Doc:
     def name_cap(self, i: int) -> bool:
         """Whether token ``i`` is capitalised as a name: a sentence's first word counts only
         when the article never writes it in lower case ("Donors said" is not a name)."""
-        ch = self.text[self.S[i]]
-        if not (ch.isupper() or ch.isdigit()):  # not self.cap(i), inline: called for every speaker word
-            return False
-        if i == 0 or self.tok_sent[i - 1] != self.tok_sent[i]:
-            return not self.written_lower(self.text[self.S[i]:self.E[i]].lower())
-        return True
+        return self.name_caps(i, i)[0]
+
+    def name_caps(self, a: int, b: int) -> list[bool]:
+        """:meth:`name_cap` of tokens ``a..b``."""
+        text, S, tok_sent = self.text, self.S, self.tok_sent
+        out = []
+        for i in range(a, b + 1):
+            ch = text[S[i]]
+            if not (ch.isupper() or ch.isdigit()):  # not self.cap(i)
+                out.append(False)
+            elif i == 0 or tok_sent[i - 1] != tok_sent[i]:
+                out.append(not self.written_lower(text[S[i]:self.E[i]].lower()))
+            else:
+                out.append(True)
+        return out
 
     def written_lower(self, w: str) -> bool:
         """Whether the text has ``w`` (lower case) as a whole word somewhere."""
@@ -446,18 +456,21 @@ class _Doc:
     def speaker(self, a: int, b: int) -> tuple[_Speaker, str]:
         """Classify the noun phrase of tokens ``a..b`` and resolve pronouns/short references;
         returns the speaker and a flag ('' or 'pronoun_unresolved')."""
-        start, end = self.S[a], self.E[b]
+        S, E, text = self.S, self.E, self.text
+        start, end = S[a], E[b]
         low = self.low
         lows = [low[t] for t in range(a, b + 1)]
         if lows[-1].endswith("'s") and len(lows[-1]) > 2:  # "Moscow's claim": the speaker is Moscow
             end -= 2
             lows = lows[:-1] + [lows[-1][:-2]]
-        classes = [self.cls(t) for t in range(a, b + 1)]
         # an apposition "Denis Pushilin, the head of the DPR": the name is before the comma
+        # (self.comma(t) or self.paren_comma(t), inline; one space is neither)
         for t in range(a, b):
-            if self.comma(t) or self.paren_comma(t):
+            if not (S[t + 1] == E[t] + 1 and text[E[t]] == " ") \
+                    and text[E[t]:S[t + 1]].strip() in (",", ".,", "),", ".),"):
                 name_part = self.speaker(a, self.paren_back(t))[0]
                 return _Speaker(start, end, name_part.name, name_part.type), ""
+        classes = [self.cls(t) for t in range(a, b + 1)]
         if a == b and classes[0].startswith("pronoun"):
             want = {"pronoun_person": ("person",),
                     "pronoun_group": ("organisation", "government", "anonymous", "media"),
@@ -481,7 +494,7 @@ class _Doc:
                 h = t - 1
                 break
         head_cls = classes[h]
-        caps = [self.name_cap(a + t) for t in range(len(lows))]
+        caps = self.name_caps(a, a + len(lows) - 1)
         # a personal name: capitalised words no class claims, after the last title/class word
         name_run: list[int] = []
         for t in range(h, -1, -1):
@@ -556,9 +569,9 @@ class _Doc:
             if qe <= offset:
                 if qe < lo:
                     return None
-                between = self.text[qe:offset]
-                if len(between) > 120 or any(m in between for m in '"“”.!?'):
+                if offset - qe > 120 or _QUOTE_OR_STOP.search(self.text, qe, offset) is not None:
                     return None
+                between = self.text[qe:offset]
                 inner = self.text[self.q[k][2]:self.q[k][3]].rstrip()
                 if between.lstrip().startswith((",", "\u2014", "--")) or inner.endswith((",", "?", "!", "\u2014")):
                     return k
