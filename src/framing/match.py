@@ -409,7 +409,7 @@ class Matcher:
         wid = {w: i for i, w in enumerate(self._words.words)}
         nw = len(wid)
         self._nw = nw
-        first = np.zeros(nw + 1, dtype=bool)  # index -1 (no word): False
+        first = np.zeros(nw + 1, dtype=bool)  # index nw (no word): False
         loose = np.zeros(nw + 1, dtype=bool)  # first words of two-word phrases ending in a wildcard
         pairs: set[int] = set()
         for ws, pf in pats:
@@ -489,17 +489,18 @@ class Matcher:
             return empty, empty, empty.astype(bool)
         # candidate starts: a first word, then (across a phrase gap) a second word of the
         # same phrase, a possessive base of one, or anything after a wildcard-ending pair
+        nw = self._nw  # the word id of a token that is no word
         i = np.flatnonzero(gaps[:-1] & self._vfirst.take(wid[:-1]))
         start = np.zeros(len(h), dtype=bool)
         if self._vloose.any():
             start[i[self._vloose.take(wid[i])]] = True
-        j = i[wid.take(i + 1) >= 0]
-        keys = (wid[j] * self._nw + wid[j + 1]).astype(np.uint64)
+        j = i[wid.take(i + 1) < nw]
+        keys = (wid[j] * nw + wid[j + 1]).astype(np.uint64)
         start[j[self._vpairs.positions(keys)[0]]] = True
         if bwid is not None:  # the second word possessive: from the (few) possessive tokens
-            j = np.flatnonzero(bwid[1:] >= 0)
+            j = np.flatnonzero(bwid[1:] < nw)
             j = j[gaps[j] & self._vfirst.take(wid[j])]
-            keys = (wid[j] * self._nw + bwid[j + 1]).astype(np.uint64)
+            keys = (wid[j] * nw + bwid[j + 1]).astype(np.uint64)
             start[j[self._vpairs.positions(keys)[0]]] = True
         alive = np.flatnonzero(start)
         c = h[alive]
@@ -648,7 +649,8 @@ class Matcher:
         tok_parts, node_parts, rank_parts = [], [], []
         words = self._words
         hit, w = words.set.positions(h)
-        wid = np.full(n, -1, dtype=np.int64)  # word id of each token (a hash hit, not confirmed)
+        # word id of each token (a hash hit, not confirmed); len(words) for no word
+        wid = np.full(n, len(words.words), dtype=np.int64)
         wid[hit] = w
         one = words.nodes[w] >= 0
         t, nd = words.confirm(hit[one], w[one], starts, lens, low)
@@ -656,7 +658,7 @@ class Matcher:
         bwid = None
         if len(pidx):
             hit, w = words.set.positions(base_h)
-            bwid = np.full(n, -1, dtype=np.int64)  # word id of a possessive token's base
+            bwid = np.full(n, len(words.words), dtype=np.int64)  # word id of a possessive token's base
             bwid[pidx[hit]] = w
             one = words.nodes[w] >= 0
             t, nd = words.confirm(hit[one], w[one], starts[pidx], lens[pidx] - 2, low)
