@@ -5,7 +5,8 @@ floor measured in the same run.
 Input: records of ``../shared/data/article_bias_prediction/articles_full.jsonl.gz`` in file
 order, written as JSONL lines ``{"id": ID, "text": content_original}`` until the texts
 total ``--mb`` MB (10**6 bytes of UTF-8; default 20). Steps, each a fresh process timed from
-outside (wall clock, best of ``--repeat``):
+outside (wall clock, best of ``--repeat``; also the least CPU time of a run, which other
+processes sharing the machine disturb far less than the wall clock):
 
 * ``floor``: ``python -c`` that reads the file, ``json.loads`` every line and lowercases
   every text (interpreter start-up included): the least any tool reading this file does;
@@ -18,7 +19,9 @@ of ``--repeat``): loading the file (``load_articles``), compiling the built-in l
 (``LexiconSet``), and over the batches ``find_spans`` makes: matching
 (``Matcher.match_arrays``, tokenising included), segmentation (``text.segment_batch``:
 paragraphs, sentences, quotations, scare quotes), and ``find_spans`` whole; the rest of it
-(voice, sentence numbers, the spans table) is the difference.
+(voice, sentence numbers, the spans table) is the difference, an upper bound: matching and
+segmentation run faster alone, one after the other over all batches, than interleaved batch
+by batch inside ``find_spans`` (warmer caches).
 
 Usage: ``python benchmarks/bench_spans.py [--mb 20] [--repeat 5]``; writes
 ``benchmarks/results-spans.md`` and prints it.
@@ -31,6 +34,7 @@ import gzip
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -94,14 +98,21 @@ print(json.dumps(best))
 """
 
 
-def best_of(cmd: list[str], repeat: int) -> tuple[float, int]:
-    """Fastest wall time of ``repeat`` runs of ``cmd`` (each must succeed), and the runs."""
-    times = []
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def best_of(cmd: list[str], repeat: int) -> tuple[float, int, float]:
+    """Fastest wall time of ``repeat`` runs of ``cmd`` (each must succeed), the runs, and the
+    least CPU time (user + system) of a run: less sensitive to other processes on the machine."""
+    times, cpu = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), _children_cpu()
         subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - t)
-    return min(times), len(times)
+        cpu.append(_children_cpu() - c)
+    return min(times), len(times), min(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                                  "-o", str(Path(tmp) / f"out.{fmt}")]))
         rows = []
         for name, cmd in steps:
-            seconds, runs = best_of(cmd, args.repeat)
-            rows.append((name, runs, seconds))
+            seconds, runs, cpu = best_of(cmd, args.repeat)
+            rows.append((name, runs, seconds, cpu))
             print(f"{name}: {seconds:.2f} s", file=sys.stderr)
         stages = json.loads(subprocess.run([py, "-c", STAGES, str(data), str(args.repeat)], check=True, cwd=ROOT,
                                            capture_output=True, text=True).stdout)
@@ -147,16 +158,17 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores; Python {platform.python_version()}. "
         f"Each step is a fresh process timed from outside (wall clock), best of {args.repeat}. "
-        "MB/s = MB of article text / seconds; x floor = seconds / floor seconds.",
+        "MB/s = MB of article text / seconds; x floor = seconds / floor seconds; CPU s = the least "
+        "user + system time of a run (what the process itself used, whatever else ran).",
         "",
-        "| step | runs | seconds | MB/s | x floor |",
-        "|---|---:|---:|---:|---:|",
+        "| step | runs | seconds | MB/s | x floor | CPU s |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for name, runs, seconds in rows:
+    for name, runs, seconds, cpu in rows:
         rate = "–" if name.startswith("`import") else f"{nbytes / MB / seconds:.1f}"
-        lines.append(f"| {name} | {runs} | {seconds:.2f} | {rate} | {seconds / floor:.1f} |")
+        lines.append(f"| {name} | {runs} | {seconds:.2f} | {rate} | {seconds / floor:.1f} | {cpu:.2f} |")
     whole = stages["find_spans (all of it)"]
-    stages["rest of find_spans (voice, sentence numbers, the table)"] = \
+    stages["rest of find_spans (difference: voice, sentence numbers, the table, cache effects)"] = \
         whole - stages["matching"] - stages["segmentation"]
     lines += ["", f"Where the time goes, inside one process (wall clock, best of {args.repeat}; matching, "
               "segmentation and the rest are the parts of `find_spans`):", "",
