@@ -285,7 +285,7 @@ def sentiment(articles: Any, *, progress: bool | None = None, n_jobs: int = 1) -
     Args:
         articles: an articles table (``text``; ``title`` is scored too when present), texts,
             or one text.
-        progress: a progress bar (``None``: from 2,000 articles on).
+        progress: a progress bar (``None``: from 2,000 articles on, in a terminal or a notebook).
         n_jobs: worker processes; the result is the same as with one, in input order.
 
     Returns:

@@ -37,6 +37,7 @@ import pandas as pd
 from . import text as seg
 from .lexicon import Lexicon, load_lexicon
 from .match import MatchArrays, Matcher
+from .progress import progress_bar
 from .schema import SPAN_COLUMNS
 from .tokenize import TokenArrays, tokenize
 
@@ -214,12 +215,8 @@ def as_articles(articles: Any) -> pd.DataFrame:
 
 
 def _progress_bar(df: pd.DataFrame, progress: bool | None) -> Any:
-    """A tqdm bar over the articles (``None``: from 2,000 articles on), or None."""
-    if progress or (progress is None and len(df) >= 2000):
-        from tqdm.auto import tqdm
-
-        return tqdm(total=len(df), desc="analysing", unit=" articles")
-    return None
+    """A bar over the articles (:func:`framing.progress.progress_bar`), or None."""
+    return progress_bar(len(df), "analysing", progress)
 
 
 def _text_batches(df: pd.DataFrame) -> Iterator[tuple[list[str], list[str]]]:
@@ -468,11 +465,7 @@ def map_chunks(func: Any, df: pd.DataFrame, lexset: LexiconSet, n_jobs: int,
     n_chunks = min(len(df), n_jobs * 8)
     bounds = np.linspace(0, len(df), n_chunks + 1).astype(int)
     chunks = [df.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
-    bar = None
-    if progress or (progress is None and len(df) >= 2000):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(df), desc="analysing", unit=" articles")
+    bar = _progress_bar(df, progress)
     out = []
     with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
         for chunk, res in zip(chunks, pool.map(_run_chunk, [(func, c) for c in chunks])):
@@ -492,7 +485,7 @@ def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | 
         articles: an articles table (:func:`framing.load_articles`), texts, or one text.
         lexicons: built-in names, paths, :class:`~framing.lexicon.Lexicon` objects or a
             :class:`LexiconSet` (default: :data:`DEFAULT_LEXICONS`).
-        progress: a progress bar (``None``: from 2,000 articles on).
+        progress: a progress bar (``None``: from 2,000 articles on, in a terminal or a notebook).
         n_jobs: worker processes; the result is the same as with one, in input order.
 
     Returns:
