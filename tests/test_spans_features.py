@@ -331,3 +331,61 @@ def test_import_framing_loads_no_submodule():
             "if m.startswith('framing.') or m in ('pandas', 'sklearn', 'matplotlib')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# ------------------------------------------- analyse_batch (one segmentation per batch) = analyse
+
+_BATCH_TEXTS = [
+    'The alliance has continued to claim that an attack could come "at any time."',
+    '"It is over," Maria Zakharova said.\n\n"We will see," she added. The "peace" plan failed.',
+    '"An open quote runs on\n\n"and continues here," he said.',
+    'An unclosed "quotation here. Next sentence.',
+    "The self-declared republic; the U.S.-backed plan; he said so.",
+    "Sen. Smith met U.S. officials at 3.5 p.m. in the U.S. The talks 'failed.' Next.",
+    "",
+    "   ",
+    "Headline without a full stop",
+    "He said: \u201cNo.\u201d Critics say the \u2018reform\u2019 is a sham.",
+]
+
+_WORDS = st.sampled_from(["said", "claimed", "Kiev", "peace", "cruel", "the", "U.S.", "Sen.",
+                          "self-declared", "according", "to", "officials", "accused", "He"])
+_MARKS = st.sampled_from(['"', "\u201c", "\u201d", "'", "\u2018", "\u2019", ". ", ", ", ": ",
+                          "\n", "\n\n", " ", "  "])
+_TEXTS = st.lists(st.one_of(_WORDS, _MARKS), max_size=40).map("".join)
+
+
+def _assert_same_analysis(a, b) -> None:
+    assert np.array_equal(a.tokens.starts, b.tokens.starts)
+    assert np.array_equal(a.tokens.ends, b.tokens.ends)
+    assert np.array_equal(a.sentences, b.sentences) and a.sentences.shape[1:] == b.sentences.shape[1:]
+    for field in a.quotes._fields:
+        x, y = getattr(a.quotes, field), getattr(b.quotes, field)
+        assert np.array_equal(x, y) and x.dtype == y.dtype, field
+    assert np.array_equal(a.voice, b.voice)
+    assert np.array_equal(a.scare, b.scare) and a.scare.shape[1:] == b.scare.shape[1:]
+    for m, n in zip(a.matches, b.matches):
+        assert np.array_equal(m.start, n.start) and np.array_equal(m.entry, n.entry)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_analyse_batch_equals_analyse_on_hard_texts(order):
+    from framing.spans import analyse, analyse_batch
+
+    ls = LexiconSet(None)
+    texts = _BATCH_TEXTS[::order]
+    for text, got in zip(texts, analyse_batch(texts, ls)):
+        _assert_same_analysis(analyse(text, ls), got)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=6))
+def test_analyse_batch_equals_analyse_generated(texts):
+    from framing.spans import analyse, analyse_batch
+
+    ls = _LS_ATTRIBUTION
+    for text, got in zip(texts, analyse_batch(texts, ls)):
+        _assert_same_analysis(analyse(text, ls), got)
+
+
+_LS_ATTRIBUTION = LexiconSet(["attribution", "naming", "loaded"])

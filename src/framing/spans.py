@@ -172,18 +172,32 @@ def analyse_batch(texts: Sequence[str], lexicons: LexiconSet) -> list[ArticleAna
     offsets[1:] = np.cumsum([len(t) + 1 for t in texts])
     toks = tokenize(joined)
     matches = _match(lexicons, joined, toks)
+    cues = None
+    if lexicons.attribution is not None:
+        m = matches[lexicons.attribution]
+        cues = np.stack([m.start, m.end], axis=1)[np.argsort(m.start, kind="stable")]
+    b = seg.segment_batch(list(texts), cues)  # joined by "\n": the same offsets as _SEP
     tok_cut = np.searchsorted(toks.starts, offsets)
     match_cuts = [np.searchsorted(m.start, offsets) for m in matches]
+    quote_cut = np.searchsorted(b.quotes.start, offsets)
+    scare_cut = np.searchsorted(b.scare[:, 0], offsets)
     out = []
     for d, text in enumerate(texts):
-        off, a, b = int(offsets[d]), int(tok_cut[d]), int(tok_cut[d + 1])
-        doc_toks = TokenArrays(toks.starts[a:b] - off, toks.ends[a:b] - off, toks.gap_ok[a:b],
+        off, a, z = int(offsets[d]), int(tok_cut[d]), int(tok_cut[d + 1])
+        doc_toks = TokenArrays(toks.starts[a:z] - off, toks.ends[a:z] - off, toks.gap_ok[a:z],
                                toks.low[off:off + len(text)])
         doc_matches = []
         for m, cut in zip(matches, match_cuts):
             i, j = int(cut[d]), int(cut[d + 1])
             doc_matches.append(MatchArrays(m.start[i:j] - off, m.end[i:j] - off, m.entry[i:j]))
-        out.append(_segment(text, doc_toks, doc_matches, lexicons))
+        i, j = int(quote_cut[d]), int(quote_cut[d + 1])
+        q = b.quotes
+        quotes = seg.QuoteSpans(q.start[i:j] - off, q.end[i:j] - off, q.content_start[i:j] - off,
+                                q.content_end[i:j] - off, q.closed[i:j], q.continued[i:j])
+        sentences = b.sentences[b.sentence_offsets[d]:b.sentence_offsets[d + 1]] - off
+        scare = b.scare[scare_cut[d]:scare_cut[d + 1]] - off
+        out.append(ArticleAnalysis(doc_toks, sentences, quotes, seg.voice_mask(text, quotes),
+                                   doc_matches, scare))
     return out
 
 

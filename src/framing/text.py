@@ -743,6 +743,7 @@ class BatchSegments(NamedTuple):
     sentence_offsets: np.ndarray  #: int64, len(texts) + 1: index of each text's first sentence
     quotes: QuoteSpans  #: every quotation, texts in order
     scare: np.ndarray  #: (n, 2) scare quote spans, texts in order
+    sentences: np.ndarray  #: (n, 2) every sentence's start and end, texts in order
 
 
 def segment_batch(texts: list[str], cue_spans: np.ndarray | None = None, *, max_words: int = 4,
@@ -774,7 +775,7 @@ def segment_batch(texts: list[str], cue_spans: np.ndarray | None = None, *, max_
     quotes = _quote_array(joined, paragraphs, doc_of_paragraph)
     scare = _scare_spans(joined, quotes, sentences, cue_spans, max_words, window, max_gap_words,
                          (offsets[:-1], offsets[1:] - 1))
-    return BatchSegments(offsets, sentence_starts, sentence_offsets, quotes, scare)
+    return BatchSegments(offsets, sentence_starts, sentence_offsets, quotes, scare, sentences)
 
 
 # ----------------------------------------------------------------------------- voice
