@@ -592,7 +592,10 @@ def _quotes(text: str) -> QuoteSpans:
 def _char_flags(text: str, index: np.ndarray, *tests: Callable[[str], bool]) -> list[np.ndarray]:
     """For the characters ``text[i]`` at ``index``: one bool array per test (each test runs
     once per distinct character, not once per position)."""
-    picked = "".join(itemgetter(*index.tolist())(text)) if len(index) > 1 else "".join(text[i] for i in index.tolist())
+    if len(index) <= 64:  # few positions (one article's marks): numpy's set-up would dominate
+        chars = [text[i] for i in index.tolist()]
+        return [np.array([test(c) for c in chars], dtype=bool) for test in tests]
+    picked = "".join(itemgetter(*index.tolist())(text))
     codes, inverse = np.unique(np.frombuffer(picked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
                                return_inverse=True)
     table = np.array([[test(c) for test in tests] for c in map(chr, codes.tolist())], dtype=bool)
