@@ -474,18 +474,27 @@ def map_chunks(func: Any, df: pd.DataFrame, lexset: LexiconSet, n_jobs: int,
     """
     if n_jobs <= 1 or len(df) < 2:
         return [func(df, lexset, progress=progress)]
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    n_chunks = min(len(df), n_jobs * 8)
+    # Workers get only what the analyses read (an AllSides table has a dozen other columns),
+    # in chunks of about 250 articles, at most two per worker in flight: memory stays flat
+    # and the last chunk ends soon after the others.
+    sent = df[[c for c in ("text", "title") if c in df.columns]]
+    n_chunks = min(len(df), max(n_jobs * 4, -(-len(df) // 250)))
     bounds = np.linspace(0, len(df), n_chunks + 1).astype(int)
-    chunks = [df.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
     bar = _progress_bar(df, progress)
-    out = []
+    out: list[pd.DataFrame] = []
+    pending: deque[tuple[int, Any]] = deque()
     with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
-        for chunk, res in zip(chunks, pool.map(_run_chunk, [(func, c) for c in chunks])):
-            out.append(res)
-            if bar is not None:
-                bar.update(len(chunk))
+        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+            if b > a:
+                pending.append((b - a, pool.submit(_run_chunk, (func, sent.iloc[a:b]))))
+            while pending and (len(pending) >= 2 * n_jobs or b == len(df)):
+                n, future = pending.popleft()
+                out.append(future.result())
+                if bar is not None:
+                    bar.update(n)
     if bar is not None:
         bar.close()
     return out
