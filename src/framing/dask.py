@@ -255,7 +255,8 @@ def analyse_chunks(client: Any, chunks: Iterable[pd.DataFrame], analysis: str = 
 
     try:
         for chunk in chunks:
-            pending.append((len(chunk), client.submit(_apply, chunk, analysis, shared, options,
+            sent = chunk[[c for c in ("text", "title") if c in chunk.columns]]  # what is read
+            pending.append((len(chunk), client.submit(_apply, sent, analysis, shared, options,
                                                       pure=False)))
             while len(pending) >= 2 * threads:
                 yield collect()

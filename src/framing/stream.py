@@ -351,7 +351,8 @@ def analyse_chunks(chunks: Iterable[pd.DataFrame], analysis: str = "features", *
         with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
             pending: deque[tuple[int, Any]] = deque()
             for chunk in chunks:
-                pending.append((len(chunk), pool.submit(work, chunk)))
+                sent = chunk[[c for c in ("text", "title") if c in chunk.columns]]  # what is read
+                pending.append((len(chunk), pool.submit(work, sent)))
                 while len(pending) >= 2 * n_jobs:
                     yield _collect(pending, stamps, bar)
             while pending:
