@@ -29,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from benchlib import PEAK_RSS, run_json  # noqa: E402
 from framing import config  # noqa: E402
 
 CORPUS = config.shared_data_dir() / "article_bias_prediction" / "articles_full.jsonl.gz"
@@ -72,23 +73,13 @@ PATH, LIMIT = sys.argv[1], int(sys.argv[2])
 START = time.perf_counter()
 {body}
 seconds = time.perf_counter() - START
-def _vmhwm():
-    # this process's own peak (ru_maxrss would also count what the parent process had)
-    try:
-        with open("/proc/self/status") as fh:
-            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-rss = _vmhwm()
-print(json.dumps({{"n": n, "chars": chars, "seconds": seconds, "peak_mb": rss}}))
+""" + PEAK_RSS.replace("{", "{{").replace("}", "}}") + """
+print(json.dumps({{"n": n, "chars": chars, "seconds": seconds, "peak_mb": _vmhwm()}}))
 """
 
 
 def run_step(name: str, limit: int) -> dict:
-    code = RUNNER.format(body=STEPS[name])
-    out = subprocess.run([sys.executable, "-c", code, str(CORPUS), str(limit)],
-                         capture_output=True, text=True, check=True, cwd=HERE.parent)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_json(RUNNER.format(body=STEPS[name]), str(CORPUS), str(limit))
 
 
 def main() -> int:

@@ -42,6 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from benchlib import PEAK_RSS, run_json  # noqa: E402
 from framing import config  # noqa: E402
 
 CORPUS = config.shared_data_dir() / "article_bias_prediction" / "articles_full.jsonl.gz"
@@ -83,12 +84,7 @@ START, CPU0 = time.perf_counter(), os.times()
 seconds = time.perf_counter() - START
 t = os.times()
 cpu = t.user + t.system + t.children_user + t.children_system - sum(CPU0[:4])
-def _vmhwm():
-    try:
-        with open("/proc/self/status") as fh:
-            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+""" + PEAK_RSS.replace("{", "{{").replace("}", "}}") + """
 print(json.dumps({{"n": n, "rows": rows, "seconds": seconds, "cpu": cpu, "peak_mb": _vmhwm(),
                   "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
@@ -96,10 +92,7 @@ print(json.dumps({{"n": n, "rows": rows, "seconds": seconds, "cpu": cpu, "peak_m
 
 def run_step(name: str, limit: int) -> dict:
     """Run one in-process step in a fresh interpreter; its JSON result."""
-    code = RUNNER.format(body=STEPS[name])
-    out = subprocess.run([sys.executable, "-c", code, str(CORPUS), str(limit)],
-                         capture_output=True, text=True, check=True, cwd=HERE.parent)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_json(RUNNER.format(body=STEPS[name]), str(CORPUS), str(limit))
 
 
 def run_cli(limit: int) -> dict:
