@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from benchlib import PEAK_RSS, run_json  # noqa: E402
+from benchlib import PEAK_RSS, fastest, run_json  # noqa: E402
 from framing import config  # noqa: E402
 
 CORPUS = config.shared_data_dir() / "article_bias_prediction" / "articles_full.jsonl.gz"
@@ -94,10 +94,7 @@ def main() -> int:
         return 0
     rows = {}
     for name in STEPS:
-        best = None
-        for _ in range(args.repeat):
-            r = run_step(name, args.limit)
-            best = r if best is None or r["seconds"] < best["seconds"] else best
+        best = fastest(lambda: run_step(name, args.limit), args.repeat)
         rows[name] = best
         print(f"{name}: {best}", file=sys.stderr)
     floor = rows["floor"]["seconds"]

@@ -42,7 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from benchlib import PEAK_RSS, run_json  # noqa: E402
+from benchlib import PEAK_RSS, fastest, run_json  # noqa: E402
 from framing import config  # noqa: E402
 
 CORPUS = config.shared_data_dir() / "article_bias_prediction" / "articles_full.jsonl.gz"
@@ -136,10 +136,8 @@ def main() -> int:
     rows: dict[str, dict] = {}
     steps = [s for s in ORDER if not args.only or s in args.only or s == "load" or s.startswith("floor")]
     for name in steps:
-        best = None
-        for _ in range(args.repeat):
-            r = run_cli(args.limit) if name.endswith("(CLI)") else run_step(name, args.limit)
-            best = r if best is None or r["seconds"] < best["seconds"] else best
+        best = fastest(lambda: run_cli(args.limit) if name.endswith("(CLI)")
+                       else run_step(name, args.limit), args.repeat)
         best["load"] = os.getloadavg()[0]
         rows[name] = best
         print(f"{name}: {best}", file=sys.stderr)

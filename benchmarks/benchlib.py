@@ -32,3 +32,8 @@ def run_json(code: str, *args: str) -> dict:
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fastest(run, repeat: int) -> dict:
+    """The result with the fewest ``seconds`` of ``repeat`` calls of ``run()``."""
+    return min((run() for _ in range(max(1, repeat))), key=lambda r: r["seconds"])
