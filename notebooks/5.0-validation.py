@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -100,8 +102,8 @@ def compare_with_report(produced: str, block: str, what: str) -> None:
 
 # %% [markdown]
 # ## BABE: the `loaded` and `label` lexicons against the experts' biased words
-# "before" rows are the lexicons at the commit issue 3 started from (read from git), "after"
-# the lexicons in this checkout; "reference" rows are published lexicons. Precision: of the
+# "before" rows are earlier versions of the lexicons, read from git (0.1.0: where issue 3
+# started; 0.2.0: its first round of tuning), "after" the lexicons in this checkout; "reference" rows are published lexicons. Precision: of the
 # words a lexicon marks, the share the experts marked too; recall: of the words the experts
 # marked, the share the lexicon finds. In brackets, 95% bootstrap intervals over sentences.
 
@@ -146,10 +148,10 @@ if babe is not None:
     rows = []
     for _, r in test.iterrows():
         ours = r["version"] != "reference"
+        earlier = re.search(r"\d+\.\d+\.\d+", r["version"]).group() if r["version"].startswith("before") else ""
         label = (f"framing {names.get(r['lexicon'], r['lexicon'])}"
-                 + (" (before tuning)" if r["version"].startswith("before") else "")) if ours else r["lexicon"]
-        color = (OKABE_ITO[4] if ours and r["version"].startswith("before") else OKABE_ITO[0] if ours
-                 else OKABE_ITO[1])
+                 + (f" {earlier}" if earlier else "")) if ours else r["lexicon"]
+        color = (OKABE_ITO[4] if ours and earlier else OKABE_ITO[0] if ours else OKABE_ITO[1])
         marker = "o" if ours else "s"
         ax.errorbar(r["recall"], r["precision"], xerr=[[r["recall"] - r["r_lo"]], [r["r_hi"] - r["recall"]]],
                     yerr=[[r["precision"] - r["p_lo"]], [r["p_hi"] - r["precision"]]], fmt=marker,
@@ -162,7 +164,7 @@ if babe is not None:
                                                           "f1", "f1_lo", "f1_hi")},
                      **{k: int(r[k]) for k in ("n_sentences", "n_gold", "n_pred", "entries")}})
     ax.errorbar([], [], fmt="o", color=OKABE_ITO[0], label="framing lexicons (this checkout)")
-    ax.errorbar([], [], fmt="o", color=OKABE_ITO[4], label="framing lexicons before tuning")
+    ax.errorbar([], [], fmt="o", color=OKABE_ITO[4], label="framing lexicons, earlier versions")
     ax.errorbar([], [], fmt="s", color=OKABE_ITO[1], label="reference lexicons")
     ax.legend(loc="upper right", fontsize=8.5)
     ax.set_xlim(0, 0.5)
