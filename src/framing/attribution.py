@@ -96,6 +96,9 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yest
 _TIME_LEAD = re.compile(
     r"(?:(?:on|last|this|earlier|early|late|later)\s+)?(?:" + _DAYS + r"|week|month|year|morning|"
     r"afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*", re.IGNORECASE)
+# the characters a match of _TIME_LEAD can start with (its words' first letters in either case,
+# and the long s that re.IGNORECASE takes for an s): content starting otherwise is not matched
+_TIME_FIRST = frozenset("oltemwfsynaOLTEMWFSYNA\u017f")
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tonight", "week", "month", "year", "morning",
                          "afternoon", "evening", "night"})
@@ -172,20 +175,6 @@ class _Lower(dict):
         return value
 
 
-class _SentenceOf(dict):
-    """The sentence of each token (-1 before the first sentence), computed on first use."""
-
-    __slots__ = ("starts", "S")
-
-    def __init__(self, sentence_starts: list[int], S: list[int]):
-        super().__init__()
-        self.starts, self.S = sentence_starts, S
-
-    def __missing__(self, i: int) -> int:
-        value = self[i] = bisect_right(self.starts, self.S[i]) - 1
-        return value
-
-
 class _Classes(dict):
     """The word class of each token in the ``speakers`` gazetteer ('' if none; a possessive
     is looked up without its 's, "Sen." with its full stop), computed on first use."""
@@ -209,9 +198,9 @@ class _Classes(dict):
 class _Doc:
     """One text with its tokens, sentences, quotations and the helpers the rules use.
 
-    ``low[i]`` (token ``i`` in lower case), ``tok_sent[i]`` (its sentence) and ``cls(i)`` (its
-    word class) are computed on first use (:class:`_Lower`, :class:`_SentenceOf`,
-    :class:`_Classes`).
+    ``low[i]`` (token ``i`` in lower case) and ``cls(i)`` (its word class) are computed on
+    first use (:class:`_Lower`, :class:`_Classes`); ``tok_sent[i]`` (its sentence, -1 before
+    the first sentence) is a list made at once.
     """
 
     def __init__(self, text: str, a: ArticleAnalysis, words: _Words):
@@ -244,7 +233,8 @@ class _Doc:
         self._lower_seen: dict[str, bool] = {}
         self._sent_tokens: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
         self.low = _Lower(text, self.S, self.E)
-        self.tok_sent = _SentenceOf(self._sent_starts, self.S)
+        self.tok_sent: list[int] = (np.searchsorted(a.sentences[:, 0], a.tokens.starts, side="right") - 1
+                                    ).tolist() if len(self.sent_list) else [-1] * self.n
         self.cls = _Classes(self.low, words.cls, text, self.E).__getitem__  # doc.cls(i): class of token i
 
     # ---------------------------------------------------------------- token helpers
@@ -319,7 +309,11 @@ class _Doc:
     def joins(self, j: int) -> bool:
         """Whether token ``j`` runs into the next word without punctuation: a plain gap, or
         a short parenthesis between them ("Rubio (R-Fla.) said")."""
-        return j + 1 < self.n and (self.plain(j) or _PAREN_AFTER.match(self.text, self.E[j]) is not None)
+        if j + 1 >= self.n:
+            return False
+        e = self.E[j]
+        return self.S[j + 1] == e + 1 and self.text[e] == " " or self.plain(j) \
+            or _PAREN_AFTER.match(self.text, e) is not None
 
     def paren_comma(self, j: int) -> bool:
         """Whether a comma follows the parenthesis that token ``j`` ends ("Nanney (R), a ...")."""
@@ -367,6 +361,8 @@ class _Doc:
         return j
 
     def np_ish(self, i: int) -> bool:
+        """Whether token ``i`` can be part of a noun phrase (a class word, capitalised, or a
+        possessive), not a skipped word or a clause break."""
         c = self.cls(i)
         if c in ("skip", "break"):
             return False
@@ -391,7 +387,9 @@ class _Doc:
                     and self.cls(m - 1) in ("determiner", "modifier", "")):
                 return None  # a bare lowercase word: too likely a verb or adverb
             k = m
-        while k - 1 >= lo and j - k < _MAX_NP and self.plain(k - 1) and self.np_ish(k - 1):
+        S, E, text, plain = self.S, self.E, self.text, self.plain
+        while k - 1 >= lo and j - k < _MAX_NP and (S[k] == E[k - 1] + 1 and text[E[k - 1]] == " " or plain(k - 1)) \
+                and self.np_ish(k - 1):
             c = self.cls(k - 1)
             if self.low[k - 1] == "and" or (c == "connector" and not (self.cap(k) or self.cls(k))):
                 break
@@ -481,7 +479,7 @@ class _Doc:
             return _Speaker(start, end, None, "pronoun_unresolved"), "pronoun_unresolved"
         # phrases of the gazetteer ("state department", "new york times")
         first_words = self.words.phrase_first
-        for n in (3, 2):
+        for n in ((3, 2) if len(lows) > 1 and not first_words.isdisjoint(lows) else ()):
             for t in range(0, len(lows) - n + 1):
                 c = self.words.phrases.get(tuple(lows[t:t + n])) if lows[t] in first_words else None
                 if c:
@@ -711,8 +709,13 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                             quote_k, has_that = qa
                             kind = "mixed" if has_that else "direct"
                 if quote_k is None and nxt <= last:
-                    # "announced on Friday that ...": the content starts after "that"
-                    for t in range(nxt, min(nxt + _THAT_WINDOW, last + 1)):
+                    # "announced on Friday that ...": the content starts after "that" (the
+                    # tokens are read only when the window's text has it)
+                    top = min(nxt + _THAT_WINDOW, last + 1)
+                    lowered = doc.low.lowered
+                    window = range(nxt, top) if lowered is None \
+                        or "that" in lowered[doc.S[nxt]:doc.E[top - 1]] else ()
+                    for t in window:
                         if doc.low[t] == "that":
                             nxt = t + 1
                             break
@@ -798,7 +801,8 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         if content is not None:
             c0, c1 = _strip_span(text, *content)
             if kind != "direct":
-                m = _TIME_LEAD.match(text, c0, c1)  # "announced on Friday": not the content
+                # "announced on Friday": not the content
+                m = _TIME_LEAD.match(text, c0, c1) if c0 < c1 and text[c0] in _TIME_FIRST else None
                 while m is not None and m.end() > c0:
                     c0 = m.end()
                     m = _TIME_LEAD.match(text, c0, c1)
@@ -842,7 +846,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             continue
         seen_chains.add(c)
         cs, ce, qs, qe, closed = doc.chain_span(k)
-        if len(text[cs:ce].split()) < _MIN_QUOTE_WORDS:
+        if len(text[cs:ce].split(None, _MIN_QUOTE_WORDS)) < _MIN_QUOTE_WORDS:
             continue
         flags = ["no_cue"]
         if not closed:
