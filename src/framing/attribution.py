@@ -157,22 +157,34 @@ class _Speaker(NamedTuple):
 class _Lower(dict):
     """Tokens in lower case (a typographic apostrophe made plain), each computed on first
     use: the rules read the few tokens around each cue, many times, not every token, and
-    reading a token already there costs one dictionary lookup."""
+    reading a token already there costs one dictionary lookup.
 
-    __slots__ = ("text", "lowered", "S", "E")
+    A token is lowered alone, except one with a capital sigma: its lower case depends on the
+    letters around it (final sigma), so it is cut from the lowered whole text when lowering
+    keeps the text's length (as every token was before)."""
+
+    __slots__ = ("text", "S", "E", "_lowered")
 
     def __init__(self, text: str, S: list[int], E: list[int]):
         super().__init__()
-        lowered = text.lower().replace("\u2019", "'")
         self.text, self.S, self.E = text, S, E
-        self.lowered = lowered if len(lowered) == len(text) else None
+        self._lowered: str | None = None
 
     def __missing__(self, i: int) -> str:
-        if self.lowered is not None:
-            value = self[i] = self.lowered[self.S[i]:self.E[i]]
+        w = self.text[self.S[i]:self.E[i]]
+        if "\u03a3" in w:
+            if self._lowered is None:
+                self._lowered = self.text.lower().replace("\u2019", "'")
+            if len(self._lowered) == len(self.text):
+                w = self._lowered[self.S[i]:self.E[i]]
+            else:
+                w = w.lower().replace("\u2019", "'")
         else:
-            value = self[i] = self.text[self.S[i]:self.E[i]].lower().replace("\u2019", "'")
-        return value
+            w = w.lower()
+            if "\u2019" in w:
+                w = w.replace("\u2019", "'")
+        self[i] = w
+        return w
 
 
 class _Classes(dict):
@@ -209,8 +221,6 @@ class _Doc:
         self.S = a.tokens.starts.tolist()
         self.E = a.tokens.ends.tolist()
         self.n = len(self.S)
-        self.sent_list = a.sentences.tolist()
-        self._sent_starts = [se[0] for se in self.sent_list]
         self.words = words
         q = a.quotes
         self.q = list(zip(q.start.tolist(), q.end.tolist(), q.content_start.tolist(),
@@ -231,10 +241,21 @@ class _Doc:
         self.voice = a.voice
         self.speakers: list[_Speaker] = []
         self._lower_seen: dict[str, bool] = {}
-        self._sent_tokens: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
         self.low = _Lower(text, self.S, self.E)
-        self.tok_sent: list[int] = (np.searchsorted(a.sentences[:, 0], a.tokens.starts, side="right") - 1
-                                    ).tolist() if len(self.sent_list) else [-1] * self.n
+        # each token's sentence, and each sentence's first and last token
+        # (the sentences are in text order, so the tokens of sentence k run from its first
+        # token to the next sentence's first token)
+        self.tok_sent: list[int] = []
+        self._sent_first: list[int] = []
+        self._sent_last: list[int] = []
+        if len(a.sentences):
+            self._sent_first = np.searchsorted(a.tokens.starts, a.sentences[:, 0]).tolist()
+            self._sent_last = (np.searchsorted(a.tokens.starts, a.sentences[:, 1]) - 1).tolist()
+        prev = 0
+        for k, f in enumerate(self._sent_first):
+            self.tok_sent += [k - 1] * (f - prev)
+            prev = f
+        self.tok_sent += [len(self._sent_first) - 1] * (self.n - prev)
         self.cls = _Classes(self.low, words.cls, text, self.E).__getitem__  # doc.cls(i): class of token i
 
     # ---------------------------------------------------------------- token helpers
@@ -328,11 +349,7 @@ class _Doc:
         s = self.tok_sent[i]
         if s < 0:  # tokens before the first sentence (none in practice)
             return 0, i
-        bounds = self._sent_tokens.get(s)
-        if bounds is None:
-            bounds = self._sent_tokens[s] = (bisect_left(self.S, self.sent_list[s][0]),
-                                             bisect_left(self.S, self.sent_list[s][1]) - 1)
-        return min(bounds[0], i), max(bounds[1], i)
+        return min(self._sent_first[s], i), max(self._sent_last[s], i)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -630,12 +647,17 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
     if not doc.n:
         return rows
     cues = []
-    for s, e, entry in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist()):
-        if a.voice[s]:
-            continue  # a cue inside a quotation belongs to the quoted speaker's words
-        ci = doc.tok_at(s)  # (a verb inside a compound, "self-declared", is no match: spans)
-        cj = bisect_left(doc.E, e)
-        cues.append((s, e, ci, min(cj, doc.n - 1), entry))
+    if len(m.start):
+        # a cue inside a quotation belongs to the quoted speaker's words; a cue's first token
+        # starts at its start (a verb inside a compound, "self-declared", is no match: spans)
+        # and its last token is the first ending at or after its end
+        top = doc.n - 1
+        for s, e, entry, quoted, ci, cj in zip(m.start.tolist(), m.end.tolist(), m.entry.tolist(),
+                                               a.voice[m.start].tolist(),
+                                               np.searchsorted(a.tokens.starts, m.start).tolist(),
+                                               np.searchsorted(a.tokens.ends, m.end).tolist()):
+            if not quoted:
+                cues.append((s, e, ci, cj if cj < top else top, entry))
     confirmed: set[int] = set()  # lexicon cues a tagger span overlaps
     if extra:
         # cue spans from elsewhere (a trained cue tagger): kept where no lexicon cue overlaps;
@@ -658,6 +680,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         cue_info = info
         cues.sort()
     cue_first = {c[2] for c in cues}
+    make_row = _count_row if unordered else _row
     used_quotes: set[int] = set()
     for s, e, ci, cj, entry in cues:
         pattern, stance, weight = cue_info[entry]
@@ -712,9 +735,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
                     # "announced on Friday that ...": the content starts after "that" (the
                     # tokens are read only when the window's text has it)
                     top = min(nxt + _THAT_WINDOW, last + 1)
-                    lowered = doc.low.lowered
-                    window = range(nxt, top) if lowered is None \
-                        or "that" in lowered[doc.S[nxt]:doc.E[top - 1]] else ()
+                    window = range(nxt, top) if "that" in text[doc.S[nxt]:doc.E[top - 1]].lower() else ()
                     for t in window:
                         if doc.low[t] == "that":
                             nxt = t + 1
@@ -834,7 +855,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
             if headline:
                 continue
             flags.append("no_content")
-        rows.append(_row(text, kind, spk, (s, e), stance, content, doc.tok_sent[ci], flags))
+        rows.append(make_row(text, kind, spk, (s, e), stance, content, doc.tok_sent[ci], flags))
     if not unordered:
         _cut_contents(text, rows)
     rows += _colon_lines(doc, {r["cue_start"] for r in rows if r["cue_start"] is not None}, used_quotes)
@@ -870,7 +891,7 @@ def _extract(text: str, a: ArticleAnalysis, cue_info: list[tuple[str, str, float
         if spk is None:
             flags.append("no_speaker")
         sent = doc.tok_sent[min(ti, doc.n - 1)]
-        rows.append(_row(text, "direct", spk, cue, None, (cs, ce), sent, flags))
+        rows.append(make_row(text, "direct", spk, cue, None, (cs, ce), sent, flags))
     if not unordered:
         rows.sort(key=lambda r: (r["cue_start"] if r["cue_start"] is not None else r["content_start"]))
         _mark_nested(rows)
@@ -1006,6 +1027,25 @@ def _row(text: str, kind: str, spk: _Speaker | None, cue: tuple[int, int] | None
         "speaker_name": spk.name if spk else None,
         "sentence": sentence,
         "problems": ",".join(flags),
+    }
+
+
+def _count_row(text: str, kind: str, spk: _Speaker | None, cue: tuple[int, int] | None,
+               stance: str | None, content: tuple[int, int] | None, sentence: int,
+               flags: list[str]) -> dict[str, Any]:
+    """The keys of :func:`_row` that counting (:func:`_count_sourcing`) and the rules
+    (a shared speaker, the colon lines' cues) read."""
+    return {
+        "kind": kind,
+        "speaker": text[spk.start:spk.end] if spk else None,
+        "speaker_start": spk.start if spk else None,
+        "speaker_end": spk.end if spk else None,
+        "cue": text[cue[0]:cue[1]] if cue else None,
+        "cue_start": cue[0] if cue else None,
+        "stance": stance,
+        "source_type": spk.type if spk else None,
+        "speaker_name": spk.name if spk else None,
+        "sentence": sentence,
     }
 
 
