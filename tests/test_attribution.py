@@ -406,3 +406,52 @@ def test_mark_nested_table(rows: list[tuple], nested: list[bool]) -> None:
     dicts = [{"content_start": c0, "content_end": c1, "cue_start": x} for c0, c1, x in rows]
     _mark_nested(dicts)
     assert [d["nested"] for d in dicts] == nested
+
+
+# text -> the lower case of each token, as the lowered whole text gives it (a capital sigma
+# lowers by its neighbours: final sigma); typographic apostrophes made plain
+LOWER_TEXTS = [
+    "Moscow’s Claim WAS Denied.",
+    "ΟΔΟΣ said it. ΟΔΟΣ's word, ΣΟΦΙΑ and ΣΣ'Σ.",
+    "ΟΔΟΣ:Α said it, ΑΣ\u00adΑ claimed.",  # alone, "ΟΔΟΣ" and "ΑΣ" would end in a final sigma
+    "İstanbul officials said Σ was over.",  # lowering changes the length: each token alone
+    "",
+]
+
+
+@pytest.mark.parametrize("text", LOWER_TEXTS)
+def test_doc_tokens_lower_case_and_sentences(text: str) -> None:
+    from bisect import bisect_left, bisect_right
+
+    from framing.attribution import _Doc, _words
+    from framing.spans import LexiconSet, analyse
+
+    a = analyse(text, LexiconSet("attribution"))
+    doc = _Doc(text, a, _words())
+    lowered = text.lower().replace("\u2019", "'")
+    for i, (s, e) in enumerate(zip(doc.S, doc.E)):
+        want = lowered[s:e] if len(lowered) == len(text) else text[s:e].lower().replace("\u2019", "'")
+        assert doc.low[i] == want
+        sent = bisect_right([int(x) for x in a.sentences[:, 0]], s) - 1
+        assert doc.tok_sent[i] == sent
+        first = bisect_left(doc.S, int(a.sentences[sent, 0]))
+        last = bisect_left(doc.S, int(a.sentences[sent, 1])) - 1
+        assert doc.sent_bounds(i) == (min(first, i), max(last, i))
+
+
+@pytest.mark.parametrize("text", SOURCING_TEXTS)
+def test_counted_rows_are_the_full_rows_cut_down(text: str) -> None:
+    """Attributor.sourcing's rows (unordered) hold the keys counted, with the same values."""
+    from framing.attribution import Attributor, _extract
+    from framing.spans import LexiconSet, analyse
+
+    at = Attributor(LexiconSet("attribution"))
+    a = analyse(text, at.lexset)
+    full = _extract(text, a, at.info, at.words, li=at.li, unordered=True)
+    full_sorted = at.rows(text, a)
+    assert len(full) == len(full_sorted)
+    for r in full:
+        assert {"kind", "cue", "stance", "speaker", "speaker_name", "source_type"} <= set(r)
+    key = lambda r: (r["cue_start"] is None, r["cue_start"] or 0, r["speaker_start"] or 0)  # noqa: E731
+    for r, f in zip(sorted(full, key=key), sorted(full_sorted, key=key)):
+        assert {k: f[k] for k in r} == r

@@ -1035,18 +1035,13 @@ def _count_row(text: str, kind: str, spk: _Speaker | None, cue: tuple[int, int] 
                flags: list[str]) -> dict[str, Any]:
     """The keys of :func:`_row` that counting (:func:`_count_sourcing`) and the rules
     (a shared speaker, the colon lines' cues) read."""
-    return {
-        "kind": kind,
-        "speaker": text[spk.start:spk.end] if spk else None,
-        "speaker_start": spk.start if spk else None,
-        "speaker_end": spk.end if spk else None,
-        "cue": text[cue[0]:cue[1]] if cue else None,
-        "cue_start": cue[0] if cue else None,
-        "stance": stance,
-        "source_type": spk.type if spk else None,
-        "speaker_name": spk.name if spk else None,
-        "sentence": sentence,
-    }
+    if spk is None:
+        speaker = start = end = name = source_type = None
+    else:
+        speaker, start, end, name, source_type = text[spk.start:spk.end], spk.start, spk.end, spk.name, spk.type
+    return {"kind": kind, "speaker": speaker, "speaker_start": start, "speaker_end": end,
+            "cue": text[cue[0]:cue[1]] if cue else None, "cue_start": cue[0] if cue else None,
+            "stance": stance, "source_type": source_type, "speaker_name": name, "sentence": sentence}
 
 
 #: Per-article sourcing features that :func:`framing.score` adds (see :func:`sourcing_row`).
