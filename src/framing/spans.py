@@ -51,6 +51,7 @@ __all__ = [
     "find_spans",
     "kwic",
     "map_chunks",
+    "parallel_chunks",
 ]
 
 #: The built-in lexicons used when none are named.
@@ -459,13 +460,51 @@ def _init_worker(lexicons: list[Lexicon]) -> None:
 
 def _run_chunk(job: tuple[Any, pd.DataFrame]) -> pd.DataFrame:
     func, chunk = job
-    return func(chunk, _WORKER["lexset"], progress=False)
+    return func(chunk, _WORKER["lexset"])
+
+
+def parallel_chunks(func: Any, chunks: Iterable[pd.DataFrame], lexset: LexiconSet, n_jobs: int,
+                    bar: Any = None) -> Iterator[pd.DataFrame]:
+    """``func(chunk, lexset)`` for each chunk in ``n_jobs`` worker processes, results in
+    input order. Each worker compiles the lexicons once; workers receive only the columns
+    the analyses read (``text``, ``title``: an AllSides table has a dozen others); at most
+    two chunks per worker are in flight, so memory stays flat however many chunks come.
+    ``func`` must be picklable (a module-level function or a ``functools.partial`` of one);
+    ``bar`` (a tqdm bar or None) advances by each chunk's articles.
+
+    Example:
+        >>> from functools import partial
+        >>> chunks = [as_articles(["Kiev"]), as_articles(["Kyiv", "Kiev"])]
+        >>> [len(t) for t in parallel_chunks(partial(find_spans, progress=False), chunks, LexiconSet("naming"), 2)]
+        [1, 2]
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pending: deque[tuple[int, Any]] = deque()
+
+    def collect() -> pd.DataFrame:
+        n, future = pending.popleft()
+        out = future.result()
+        if bar is not None:
+            bar.update(n)
+        return out
+
+    with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
+        for chunk in chunks:
+            sent = chunk[[c for c in ("text", "title") if c in chunk.columns]]
+            pending.append((len(chunk), pool.submit(_run_chunk, (func, sent))))
+            while len(pending) >= 2 * n_jobs:
+                yield collect()
+        while pending:
+            yield collect()
 
 
 def map_chunks(func: Any, df: pd.DataFrame, lexset: LexiconSet, n_jobs: int,
                progress: bool | None) -> list[pd.DataFrame]:
-    """Apply ``func(chunk, lexset, progress=...)`` to chunks of ``df`` in ``n_jobs`` processes,
-    returning the results in input order (each worker compiles the lexicons once).
+    """Apply ``func(chunk, lexset, progress=...)`` to chunks of ``df`` in ``n_jobs`` processes
+    (:func:`parallel_chunks`; chunks of about 250 articles, so the last one ends soon after
+    the others), returning the results in input order.
 
     Example:
         >>> df = as_articles(["Kiev", "Kyiv"])
@@ -474,30 +513,17 @@ def map_chunks(func: Any, df: pd.DataFrame, lexset: LexiconSet, n_jobs: int,
     """
     if n_jobs <= 1 or len(df) < 2:
         return [func(df, lexset, progress=progress)]
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
-    # Workers get only what the analyses read (an AllSides table has a dozen other columns),
-    # in chunks of about 250 articles, at most two per worker in flight: memory stays flat
-    # and the last chunk ends soon after the others.
-    sent = df[[c for c in ("text", "title") if c in df.columns]]
     n_chunks = min(len(df), max(n_jobs * 4, -(-len(df) // 250)))
-    bounds = np.linspace(0, len(df), n_chunks + 1).astype(int)
+    bounds = np.linspace(0, len(df), n_chunks + 1).astype(int).tolist()
+    chunks = (df.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b > a)
     bar = _progress_bar(df, progress)
-    out: list[pd.DataFrame] = []
-    pending: deque[tuple[int, Any]] = deque()
-    with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
-        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-            if b > a:
-                pending.append((b - a, pool.submit(_run_chunk, (func, sent.iloc[a:b]))))
-            while pending and (len(pending) >= 2 * n_jobs or b == len(df)):
-                n, future = pending.popleft()
-                out.append(future.result())
-                if bar is not None:
-                    bar.update(n)
-    if bar is not None:
-        bar.close()
-    return out
+    try:
+        return list(parallel_chunks(partial(func, progress=False), chunks, lexset, n_jobs, bar))
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def find_spans(articles: Any, lexicons: LexiconsArg = None, *, progress: bool | None = None,

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -41,7 +40,7 @@ from typing import Any
 import pandas as pd
 
 from .progress import progress_bar
-from .spans import LexiconSet, LexiconsArg
+from .spans import LexiconSet, LexiconsArg, parallel_chunks
 
 __all__ = ["ANALYSES", "TableWriter", "analyse_chunks", "lexicons_for", "output_format", "run_analysis"]
 
@@ -266,15 +265,8 @@ def run_analysis(analysis: str, chunk: pd.DataFrame, lexset: LexiconSet,
     raise ValueError(f"unknown analysis {analysis!r}; known: {', '.join(ANALYSES)}")
 
 
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(lexicons: list[Any]) -> None:
-    _WORKER["lexset"] = LexiconSet(lexicons)
-
-
-def _work(analysis: str, options: dict[str, Any], chunk: pd.DataFrame) -> pd.DataFrame:
-    return run_analysis(analysis, chunk, _WORKER["lexset"], options)
+def _job(analysis: str, options: dict[str, Any], chunk: pd.DataFrame, lexset: LexiconSet) -> pd.DataFrame:
+    return run_analysis(analysis, chunk, lexset, options)
 
 
 def lexicons_for(analysis: str, lexicons: LexiconsArg = None, *, frames: bool = False) -> LexiconSet:
@@ -345,27 +337,10 @@ def analyse_chunks(chunks: Iterable[pd.DataFrame], analysis: str = "features", *
                     bar.update(len(chunk))
                 yield out
             return
-        from concurrent.futures import ProcessPoolExecutor
-
-        work = partial(_work, analysis, options)
-        with ProcessPoolExecutor(n_jobs, initializer=_init_worker, initargs=(lexset.lexicons,)) as pool:
-            pending: deque[tuple[int, Any]] = deque()
-            for chunk in chunks:
-                sent = chunk[[c for c in ("text", "title") if c in chunk.columns]]  # what is read
-                pending.append((len(chunk), pool.submit(work, sent)))
-                while len(pending) >= 2 * n_jobs:
-                    yield _collect(pending, stamps, bar)
-            while pending:
-                yield _collect(pending, stamps, bar)
+        for out in parallel_chunks(partial(_job, analysis, options), chunks, lexset, n_jobs, bar):
+            out.attrs.setdefault("lexicons", stamps)
+            yield out
     finally:
         if bar is not None:
             bar.close()
 
-
-def _collect(pending: deque[tuple[int, Any]], stamps: dict[str, str], bar: Any) -> pd.DataFrame:
-    n, future = pending.popleft()
-    out = future.result()
-    out.attrs.setdefault("lexicons", stamps)
-    if bar is not None:
-        bar.update(n)
-    return out
