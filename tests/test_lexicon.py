@@ -244,11 +244,23 @@ LOADED_LABEL_030 = [
     ("label", "security forces", False), ("label", "radical left", False), ("label", "radical", True),
     ("label", "regime", True), ("label", "self-declared", True), ("label", "gunmen", True),
 ]
+# 0.4.0 (third round): missing forms and families added, two labels that are mostly the neutral
+# description in news removed; candidates read in news and left out stay absent.
+LOADED_LABEL_040 = [
+    ("loaded", "blasts", True), ("loaded", "rips", True), ("loaded", "slam", True),
+    ("loaded", "enormously", True), ("loaded", "anti-police", True), ("loaded", "anti-trump", False),
+    ("loaded", "anti-gun", False), ("loaded", "self-dealing", False), ("loaded", "abortion industry", True),
+    ("loaded", "noise machine", True), ("loaded", "fatten* the pockets", True), ("loaded", "wild", False),
+    ("loaded", "manipulated", False), ("loaded", "desperate", False),
+    ("label", "de facto", False), ("label", "de facto authorities", True), ("label", "nationalists", False),
+    ("label", "nationalist government", True), ("label", "liberal elite*", True), ("label", "elite", False),
+    ("label", "leaker", True), ("label", "leakers", True), ("label", "extremists", True),
+]
 
 
-@pytest.mark.parametrize("name,pattern,present", LOADED_LABEL_030,
-                         ids=[f"{n}:{p}" for n, p, _ in LOADED_LABEL_030])
-def test_loaded_label_030_entries(name, pattern, present):
+@pytest.mark.parametrize("name,pattern,present", LOADED_LABEL_030 + LOADED_LABEL_040,
+                         ids=[f"{n}:{p}" for n, p, _ in LOADED_LABEL_030 + LOADED_LABEL_040])
+def test_loaded_label_entries(name, pattern, present):
     lex = load_lexicon(name)
-    assert lex.version == "0.3.0"
+    assert lex.version == "0.4.0"
     assert (pattern in {e.pattern for e in lex}) is present
