@@ -473,3 +473,88 @@ def test_segment_batch_equals_each_text_alone(texts, with_cues):
     assert b.sentence_offsets.tolist() == np.searchsorted(starts, offsets).tolist()
     assert list(zip(*(a.tolist() for a in b.quotes))) == quotes
     assert b.scare.tolist() == scare
+
+
+# ------------------------------------------------- numpy internals against their definitions
+
+def _paragraphs_by_lines(text: str) -> list[list[int]]:
+    """The definition of a paragraph: each line of str.splitlines, stripped, blank ones left out."""
+    out, offset = [], 0
+    for line in text.splitlines(True):
+        stripped = line.strip()
+        if stripped:
+            start = offset + len(line) - len(line.lstrip())
+            out.append([start, start + len(stripped)])
+        offset += len(line)
+    return out
+
+
+def _marks_by_regex(text: str) -> list[tuple[int, int, bool]]:
+    """The definition of the quotation marks: _MARK_RE, with a single ', ’ or ‘ followed by
+    the same mark read as one double mark of length 2 ('' in wire copy)."""
+    out, skip = [], -1
+    for m in framing.text._MARK_RE.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c in framing.text._DOUBLE_MARKS:
+            out.append((p, 1, True))
+        elif p != skip:
+            twin = c in "'’‘" and p + 1 < len(text) and text[p + 1] == c
+            out.append((p, 2 if twin else 1, False))
+            skip = p + 1 if twin else -1
+    return out
+
+
+NUMPY_EDGES = [
+    "",
+    "x",
+    "\n",
+    " \u3000 ",  # the last Unicode space
+    "\u2029A\u2028 B \x85\x1f\x1c\x1dC\x1e",  # rare line breaks; \x1f is a space, not a break
+    "\x0b A \x0c\rB\r\n\r\nC\x00",
+    "'' a ''b'' c''",  # wire copy's double mark
+    "'''' x '''",  # runs of apostrophes: pairs from the left
+    "a''b ’’c’’ ‘‘d‘‘ ‘’ ’‘",
+    "don't Moscow's '90s rock 'n' roll the allies' plan",
+    "\"a\" “b” „c‟ «d» »e« ‹f› ‚g‛ ''",
+    "'", "\"", "’", "''", "x'", "'x", "_'_", "a'_", "é'é", "中'文", "1'2", "\U0001f600'\U0001f600",
+    "no marks at all, none.",
+    "\ud800'\udfff",  # lone surrogates
+]
+
+
+@pytest.mark.parametrize("text", NUMPY_EDGES)
+def test_paragraph_array_is_lines_stripped(text):
+    assert framing.text._paragraph_array(text).tolist() == _paragraphs_by_lines(text)
+
+
+@pytest.mark.parametrize("text", NUMPY_EDGES)
+def test_quote_marks_are_the_regex_marks(text):
+    pos, lengths, double = framing.text._quote_marks(text, framing.text._codes(text))
+    assert list(zip(pos.tolist(), lengths.tolist(), double.tolist())) == _marks_by_regex(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(ALPHABET + ["''", "’’", "a'", "'_", " \u3000", "\x85"]),
+                          max_size=60).map("".join), st.text(max_size=80)))
+def test_numpy_internals_match_definitions(text):
+    assert framing.text._paragraph_array(text).tolist() == _paragraphs_by_lines(text)
+    pos, lengths, double = framing.text._quote_marks(text, framing.text._codes(text))
+    assert list(zip(pos.tolist(), lengths.tolist(), double.tolist())) == _marks_by_regex(text)
+
+
+@pytest.mark.parametrize("chars", [
+    [chr(c) for c in range(0x300)],  # the table and just above it
+    list("\u2000\u200a\u200b\u2028\u2029\u202f\u205f\u3000\u3001中\U0001f600\ud800_"),
+    [],
+])
+def test_char_flags_are_the_str_tests(chars):
+    text = "".join(chars)
+    codes = framing.text._codes(text)
+    assert len(codes) == len(text)
+    index = np.arange(len(text))[::-1]
+    tests = (str.isspace, str.isalnum, framing.text._is_word, framing.text._is_open_context)
+    flags = framing.text._char_flags(codes, index, *tests)
+    for test, got in zip(tests, flags):
+        assert got.dtype == np.bool_
+        assert got.tolist() == [test(text[i]) for i in index.tolist()]

@@ -155,6 +155,7 @@ _BOUNDARY_RES = [
 _OPENERS = "\"'“‘„‚‛‟«‹»([{¿¡"
 #: Punctuation that may precede an opening quotation mark ("(\"...", "—'...", "anti-\"woke\"").
 _OPEN_CONTEXT = frozenset("([{<—–-/‐‑\"'“‘„‚‛‟«‹»›")
+_is_open_context = _OPEN_CONTEXT.__contains__
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -181,20 +182,20 @@ _DOUBLE_MARKS = "\"“”„‟«»"
 _SINGLE_MARKS = "'‘’‚‛‹›"
 _STRONG_OPEN = frozenset("“„‟«‘‚‛‹")
 _STRONG_CLOSE = frozenset("”»’›")
-#: A double mark anywhere; a single mark only where it is not inside a word (so the many
-#: in-word apostrophes, Moscow's, don't, never reach the Python loop).
+#: The quotation marks: a double mark anywhere; a single mark only where it is not inside a
+#: word (so the many in-word apostrophes, Moscow's, don't, never reach the Python loop).
+#: The definition; :func:`_quote_marks` finds the same marks with numpy.
 _MARK_RE = re.compile(
     rf"[{_DOUBLE_MARKS}{_SINGLE_MARKS}](?:(?<=[{_DOUBLE_MARKS}])|(?<!\w.)|(?!\w))"
 )
-_MARK_RES = [(mark, re.compile(re.escape(mark))) for mark in _DOUBLE_MARKS] + [
-    (mark, re.compile(re.escape(mark) + r"(?:(?<!\w.)|(?!\w))")) for mark in _SINGLE_MARKS
-]
 #: Word-initial elisions and clitics written with an apostrophe: never an opening quote.
 _ELISIONS = frozenset(
     "s t d m re ve ll n em er im til cause cos tis twas bout round cept neath nuff".split()
 )
 _TRAILING_PUNCT = ".,;:!?…"
 _DIRECT_END = frozenset(".,;:!?…—–-")
+_is_direct_end = _DIRECT_END.__contains__
+_is_colon = ":".__eq__
 
 _EMPTY_SPANS = np.zeros((0, 2), dtype=np.int64)
 _first = itemgetter(0)
@@ -268,20 +269,50 @@ def _paragraphs(text: str) -> np.ndarray:
     return _paragraph_array(text)
 
 
-def _paragraph_array(text: str) -> np.ndarray:
-    # str.splitlines knows exactly the line breaks of _PARAGRAPH_RE and str.strip exactly its
-    # spaces; splitting is twice as fast as the regular expression
-    starts: list[int] = []
-    ends: list[int] = []
-    offset = 0
-    for line in text.splitlines(True):
-        size = len(line)
-        stripped = line.strip()
-        if stripped:
-            start = offset + size - len(line.lstrip())
-            starts.append(start)
-            ends.append(start + len(stripped))
-        offset += size
+def _codes(text: str) -> np.ndarray:
+    """The code points of ``text`` as a ``uint32`` array (one copy, no encoding)."""
+    if not text:
+        return np.zeros(0, dtype=np.uint32)
+    return np.array(text).reshape(1).view(np.uint32)
+
+
+#: Which code points up to U+001F are line breaks (the others: U+0085, U+2028, U+2029).
+_SMALL_BREAKS = np.array([chr(c) in _LINE_BREAKS for c in range(0x20)], dtype=bool)
+
+
+def _paragraph_array(text: str, codes: np.ndarray | None = None) -> np.ndarray:
+    # the lines between line breaks (numpy over the code points), stripped; only the lines
+    # that start or end with a space are stripped in Python (str.strip: the spaces of \S)
+    if codes is None:
+        codes = _codes(text)
+    breaks = np.flatnonzero(codes <= 0x1E)
+    breaks = breaks[_SMALL_BREAKS[codes[breaks]]]
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        breaks = np.flatnonzero(_SMALL_BREAKS[np.minimum(codes, 0x1F)] | (codes == 0x85) | ((codes | 1) == 0x2029))
+    starts = np.empty(len(breaks) + 1, dtype=np.int64)
+    starts[0] = 0
+    starts[1:] = breaks + 1
+    ends = np.empty(len(breaks) + 1, dtype=np.int64)
+    ends[:-1] = breaks
+    ends[-1] = len(text)
+    keep = ends > starts
+    starts, ends = starts[keep], ends[keep]
+    (first_space,) = _char_flags(codes, starts, str.isspace)
+    (last_space,) = _char_flags(codes, ends - 1, str.isspace)
+    odd = np.flatnonzero(first_space | last_space)
+    if len(odd):
+        blank = []
+        for x, a, b in zip(odd.tolist(), starts[odd].tolist(), ends[odd].tolist()):
+            line = text[a:b]
+            stripped = line.strip()
+            if stripped:
+                a += b - a - len(line.lstrip())
+                starts[x] = a
+                ends[x] = a + len(stripped)
+            else:
+                blank.append(x)
+        if blank:
+            starts, ends = np.delete(starts, blank), np.delete(ends, blank)
     return _frozen(_as_spans(starts, ends))
 
 
@@ -589,62 +620,87 @@ def _quotes(text: str) -> QuoteSpans:
     return _quote_array(text, _paragraphs(text))
 
 
-def _char_flags(text: str, index: np.ndarray, *tests: Callable[[str], bool]) -> list[np.ndarray]:
-    """For the characters ``text[i]`` at ``index``: one bool array per test (each test runs
-    once per distinct character, not once per position)."""
-    if len(index) <= 64:  # few positions (one article's marks): numpy's set-up would dominate
-        chars = [text[i] for i in index.tolist()]
-        return [np.array([test(c) for c in chars], dtype=bool) for test in tests]
-    picked = "".join(itemgetter(*index.tolist())(text))
-    codes, inverse = np.unique(np.frombuffer(picked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
-                               return_inverse=True)
-    table = np.array([[test(c) for test in tests] for c in map(chr, codes.tolist())], dtype=bool)
-    flags = table.reshape(-1, len(tests))[inverse.reshape(-1)]
-    return [flags[:, t] for t in range(len(tests))]
+#: Code points below this one have their test results in a table (:func:`_code_table`).
+_TABLE_TOP = 0x100
 
 
-def _quote_marks(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@lru_cache(maxsize=None)
+def _code_table(test: Callable[[str], bool]) -> np.ndarray:
+    """``test`` of every code point below ``_TABLE_TOP``, and False at ``_TABLE_TOP``."""
+    return np.array([test(chr(c)) for c in range(_TABLE_TOP)] + [False], dtype=bool)
+
+
+def _char_flags(codes: np.ndarray, index: np.ndarray, *tests: Callable[[str], bool]) -> list[np.ndarray]:
+    """For the characters at ``index`` of a text (``codes``: its code points, see
+    :func:`_codes`): one bool array per test (a table look-up below ``_TABLE_TOP``; above
+    it each test runs once per distinct character)."""
+    picked = codes[index]
+    clipped = np.minimum(picked, _TABLE_TOP)
+    big = np.flatnonzero(picked >= _TABLE_TOP)
+    distinct = inverse = None
+    if len(big):
+        distinct, inverse = np.unique(picked[big], return_inverse=True)
+        distinct = [chr(c) for c in distinct.tolist()]
+    out = []
+    for test in tests:
+        flags = _code_table(test)[clipped]
+        if distinct is not None:
+            flags[big] = np.array([test(c) for c in distinct], dtype=bool)[inverse.reshape(-1)]
+        out.append(flags)
+    return out
+
+
+_DOUBLE_CODES = np.array(sorted(map(ord, _DOUBLE_MARKS)), dtype=np.uint32)
+_SINGLE_CODES = np.array(sorted(map(ord, _SINGLE_MARKS)), dtype=np.uint32)
+_TWIN_CODES = np.array(sorted(map(ord, "'’‘")), dtype=np.uint32)
+
+
+def _is_word(c: str) -> bool:
+    """Whether ``c`` is a word character of the ``re`` module (``\\w``)."""
+    return c.isalnum() or c == "_"
+
+
+def _quote_marks(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The quotation marks of ``_MARK_RE`` in text order, as offsets, lengths (2 for ``''``,
     wire copy's double mark made of two apostrophes) and whether each is one double mark
-    character (``"``, ``“`` ...)."""
-    # one scan per mark: a literal first character makes the regex engine skip ahead
-    # faster than a character class
+    character (``"``, ``“`` ...). ``codes``: the text's code points (:func:`_codes`)."""
+    # numpy over the code points: every mark is ", ' or at least U+00AB
     size = len(text)
-    positions: list[int] = []
-    for mark, mark_re in _MARK_RES[: len(_DOUBLE_MARKS)]:
-        if mark in text:
-            positions += [m.start() for m in mark_re.finditer(text)]
-    n_double = len(positions)
-    lengths = [1] * n_double
-    for mark, mark_re in _MARK_RES[len(_DOUBLE_MARKS) :]:
-        if mark not in text:
-            continue
-        if mark in "'’‘":
-            skip = -1
-            for m in mark_re.finditer(text):
-                p = m.start()
-                if p < skip:
-                    continue
-                positions.append(p)
-                if p + 1 < size and text[p + 1] == mark:
-                    lengths.append(2)  # '' as a double mark (wire copy)
-                    skip = p + 2
-                else:
-                    lengths.append(1)
-        else:
-            found = [m.start() for m in mark_re.finditer(text)]
-            positions += found
-            lengths += [1] * len(found)
-    pos = np.array(positions, dtype=np.int64)
-    order = np.argsort(pos, kind="stable")
-    double = np.arange(len(positions)) < n_double
-    return pos[order], np.array(lengths, dtype=np.int64)[order], double[order]
+    pos = np.flatnonzero((codes == 34) | (codes == 39) | (codes >= 0xAB))
+    marks = codes[pos]
+    double = np.isin(marks, _DOUBLE_CODES)
+    single = np.flatnonzero(np.isin(marks, _SINGLE_CODES))
+    # a single mark counts where it is not inside a word (no word character before or after it)
+    p = pos[single]
+    word_before, word_after = (_char_flags(codes, np.maximum(p - 1, 0), _is_word)[0] & (p > 0),
+                               _char_flags(codes, np.minimum(p + 1, size - 1), _is_word)[0] & (p + 1 < size))
+    keep = double.copy()
+    keep[single] = ~(word_before & word_after)
+    pos, marks, double = pos[keep], marks[keep], double[keep]
+    lengths = np.ones(len(pos), dtype=np.int64)
+    # '' (and ’’, ‘‘) as a double mark (wire copy): a mark followed by the same mark takes it
+    nxt = np.minimum(pos + 1, size - 1)
+    twins = np.flatnonzero((pos + 1 < size) & (codes[nxt] == marks) & np.isin(marks, _TWIN_CODES))
+    if len(twins):
+        taken: list[int] = []
+        last = -1
+        for x in twins.tolist():
+            if x == last:
+                continue  # the second mark of a pair
+            lengths[x] = 2
+            if x + 1 < len(pos) and pos[x + 1] == pos[x] + 1:
+                taken.append(x + 1)
+                last = x + 1
+        if taken:
+            pos, lengths, double = np.delete(pos, taken), np.delete(lengths, taken), np.delete(double, taken)
+    return pos, lengths, double
 
 
-_STRONG_CLOSE_CODES = np.array(sorted(map(ord, _STRONG_CLOSE)), dtype=np.int64)
+_STRONG_CLOSE_CODES = np.array(sorted(map(ord, _STRONG_CLOSE)), dtype=np.uint32)
 
 
-def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray | None = None) -> QuoteSpans:
+def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray | None = None,
+                 codes: np.ndarray | None = None) -> QuoteSpans:
     """Quotations of ``text`` with its ``paragraphs``. With ``doc_of_paragraph`` (the article
     of each paragraph, for texts joined by line breaks), a quotation never continues into
     another article's paragraph, so each article's quotations are those it has alone.
@@ -654,7 +710,9 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
     close ...: by far the most common case) gets its quotations from that directly; every
     other paragraph goes through :func:`_paragraph_quotes`, which gives the same quotations
     for the simple ones."""
-    pos, lengths, double = _quote_marks(text)
+    if codes is None:
+        codes = _codes(text)
+    pos, lengths, double = _quote_marks(text, codes)
     n = len(pos)
     if not n:
         return _NO_QUOTES
@@ -663,13 +721,13 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
     pstart = paragraphs[para, 0]
     after = pos + lengths
     # the flanking rules of _paragraph_quotes, for every mark
-    prev_space, prev_open = _char_flags(text, np.maximum(pos - 1, 0), str.isspace, _OPEN_CONTEXT.__contains__)
+    prev_space, prev_open = _char_flags(codes, np.maximum(pos - 1, 0), str.isspace, _is_open_context)
     prev_space |= pos == pstart
-    next_space, next_alnum = _char_flags(text, np.minimum(after, len(text) - 1), str.isspace, str.isalnum)
+    next_space, next_alnum = _char_flags(codes, np.minimum(after, len(text) - 1), str.isspace, str.isalnum)
     inner = after < paragraphs[para, 1]
     can_open = inner & ~next_space & (prev_space | prev_open)
     can_close = ~inner | (~prev_space & ~next_alnum)
-    strong_close = np.isin(np.array([ord(text[p]) for p in pos.tolist()], dtype=np.int64), _STRONG_CLOSE_CODES)
+    strong_close = np.isin(codes[pos], _STRONG_CLOSE_CODES)
     # the paragraphs (groups of marks) whose marks are double marks pairing up in order: an
     # opening one (one that opens when no quotation is open) at even ranks, a closing one
     # (one that closes a quotation of depth 1) at odd ranks
@@ -770,14 +828,15 @@ def segment_batch(texts: list[str], cue_spans: np.ndarray | None = None, *, max_
     offsets = np.zeros(n + 1, dtype=np.int64)
     offsets[1:] = np.cumsum([len(t) + 1 for t in texts])
     joined = "\n".join(texts)
-    paragraphs = _paragraph_array(joined)
+    codes = _codes(joined)
+    paragraphs = _paragraph_array(joined, codes)
     sentences = _sentence_array(joined, paragraphs)
     sentence_starts = sentences[:, 0]
     sentence_offsets = np.searchsorted(sentence_starts, offsets)
     doc_of_paragraph = np.searchsorted(offsets, paragraphs[:, 0], side="right") - 1
-    quotes = _quote_array(joined, paragraphs, doc_of_paragraph)
+    quotes = _quote_array(joined, paragraphs, doc_of_paragraph, codes)
     scare = _scare_spans(joined, quotes, sentences, cue_spans, max_words, window, max_gap_words,
-                         (offsets[:-1], offsets[1:] - 1))
+                         (offsets[:-1], offsets[1:] - 1), codes)
     return BatchSegments(offsets, sentence_starts, sentence_offsets, quotes, scare, sentences)
 
 
@@ -844,10 +903,11 @@ def scare_quotes(
 
 def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans: np.ndarray | None,
                  max_words: int, window: int, max_gap_words: int,
-                 doc_bounds: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                 doc_bounds: tuple[np.ndarray, np.ndarray] | None = None,
+                 codes: np.ndarray | None = None) -> np.ndarray:
     """:func:`scare_quotes` with the sentences given. With ``doc_bounds`` (the ``[start, end)``
     of every article of texts joined by line breaks), a cue only counts for quotations of
-    its own article.
+    its own article. ``codes``: the text's code points (:func:`_codes`), if at hand.
 
     The tests run on all quotations at once where a character decides them (numpy over the
     characters at the quotations' edges); Python loops only over the few quotations left
@@ -855,6 +915,8 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     n = len(quotes.start)
     if n == 0 or len(sentences) == 0:
         return _EMPTY_SPANS.copy()
+    if codes is None:
+        codes = _codes(text)
     cues = None
     if cue_spans is not None:
         cues = np.asarray(cue_spans, dtype=np.int64).reshape(-1, 2)
@@ -865,12 +927,12 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     # first word character of each sentence that holds a closed quotation
     first = np.zeros(len(sentences), dtype=np.int64)
     held = np.unique(sent[inside])
-    first[held] = _first_alnum(text, s_starts[held], s_ends[held])
+    first[held] = _first_alnum(text, s_starts[held], s_ends[held], codes)
 
     # sentences holding direct speech: a sentence-initial quotation whose content ends in
     # punctuation (after any whitespace)
     i = np.flatnonzero(inside & (ce > cs))
-    space, ends_direct = _char_flags(text, ce[i] - 1, str.isspace, _DIRECT_END.__contains__)
+    space, ends_direct = _char_flags(codes, ce[i] - 1, str.isspace, _is_direct_end)
     for x in np.flatnonzero(space).tolist():
         a, k = int(cs[i[x]]), int(ce[i[x]]) - 1
         while k >= a and text[k].isspace():
@@ -884,7 +946,7 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     # ... not introduced by a colon (the last non-space before the quotation, in its sentence)
     s0 = s_starts[sent[i]]
     before = np.maximum(qs[i] - 1, 0)
-    space, colon = _char_flags(text, before, str.isspace, ":".__eq__)
+    space, colon = _char_flags(codes, before, str.isspace, _is_colon)
     colon &= qs[i] - 1 >= s0
     for x in np.flatnonzero(space & (qs[i] - 1 >= s0)).tolist():
         k, lo = int(before[x]), int(s0[x])
@@ -939,15 +1001,15 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     return _as_spans(out_s, out_e)
 
 
-def _first_alnum(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _first_alnum(text: str, starts: np.ndarray, ends: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """The offset of the first word character (:meth:`str.isalnum`) in each ``[start, end)``
-    of ``text``, or ``end`` when there is none."""
+    of ``text`` (``codes``: its code points), or ``end`` when there is none."""
     first = ends.copy()
     todo = np.flatnonzero(starts < ends)
     for step in (0, 1):  # most sentences start with a word character or one mark before it
         at = starts[todo] + step
         inside = at < ends[todo]
-        (alnum,) = _char_flags(text, np.minimum(at, len(text) - 1), str.isalnum)
+        (alnum,) = _char_flags(codes, np.minimum(at, len(text) - 1), str.isalnum)
         hit = inside & alnum
         first[todo[hit]] = at[hit]
         todo = todo[inside & ~alnum]
