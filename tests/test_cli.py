@@ -155,3 +155,26 @@ def test_issue3_commands_fail_clearly(tmp_path, capsys, argv, status, fragment):
         code = exc.code
     assert code == status
     assert fragment in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "environ, platform, expected",
+    [
+        ({}, "linux", {"M_TRIM_THRESHOLD": 256 << 20, "M_TOP_PAD": 16 << 20, "M_MMAP_THRESHOLD": 64 << 20}),
+        ({"PATH": "/bin"}, "linux", {"M_TRIM_THRESHOLD": 256 << 20, "M_TOP_PAD": 16 << 20,
+                                     "M_MMAP_THRESHOLD": 64 << 20}),
+        ({"MALLOC_ARENA_MAX": "2"}, "linux", {}),  # the user tunes glibc: leave it alone
+        ({"MALLOC_TRIM_THRESHOLD_": "0"}, "linux", {}),
+        ({}, "darwin", {}),
+        ({}, "win32", {}),
+    ],
+)
+def test_allocator_settings(environ, platform, expected):
+    import platform as host
+
+    from framing.cli import _tune_allocator
+
+    if platform == "linux" and expected and (not sys.platform.startswith("linux")
+                                              or host.libc_ver()[0] != "glibc"):
+        pytest.skip("glibc's mallopt is needed to apply the settings")
+    assert _tune_allocator(environ, platform) == expected

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -392,14 +393,14 @@ def write_table(df: pd.DataFrame, output: str | None, fmt: str | None, *, index:
         if output is None:
             raise ValueError("parquet cannot be written to the terminal; pass -o FILE")
         table.to_parquet(output, index=False)
-    elif fmt == "csv":
-        table.to_csv(output if output is not None else sys.stdout, index=False, lineterminator="\n")
     else:
-        text = table.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+        from .tabletext import table_text
+
+        text = table_text(table, "csv" if fmt == "csv" else "jsonl")
         if output is None:
-            sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+            sys.stdout.write(text)
         else:
-            Path(output).write_text(text, encoding="utf-8")
+            Path(output).write_text(text, encoding="utf-8", newline="")
 
 
 def _preview(df: pd.DataFrame) -> str:
@@ -1074,6 +1075,48 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+#: glibc allocator settings for a batch run (mallopt(3): parameter number, bytes): freed
+#: memory up to 256 MB stays in the heap for the next chunk (M_TRIM_THRESHOLD), the heap
+#: grows 16 MB at a time (M_TOP_PAD) and arrays under 64 MB come from the heap, not from a
+#: fresh mmap (M_MMAP_THRESHOLD).
+_MALLOC_SETTINGS: dict[str, tuple[int, int]] = {
+    "M_TRIM_THRESHOLD": (-1, 256 << 20),
+    "M_TOP_PAD": (-2, 16 << 20),
+    "M_MMAP_THRESHOLD": (-3, 64 << 20),
+}
+
+
+def _tune_allocator(environ: Any = None, platform: str | None = None) -> dict[str, int]:
+    """Tell glibc's allocator to keep freed memory for reuse; return the settings applied.
+
+    The pipeline allocates and frees large numpy arrays for every batch of articles. With
+    glibc's defaults each one above the dynamic mmap threshold is a fresh ``mmap`` whose pages
+    fault in again and are returned to the system when freed: on 20 MB of news that is
+    0.2-0.5 s of system time out of 2.5 s. The settings of :data:`_MALLOC_SETTINGS` keep those
+    pages in the heap (peak memory about the same). Nothing is changed off Linux, on a C
+    library without ``mallopt`` (musl accepts and ignores it), or when any ``MALLOC_*``
+    variable is set: then the user's own tuning (e.g. ``MALLOC_TRIM_THRESHOLD_``) rules.
+    Worker processes forked by ``--jobs`` inherit the settings. See mallopt(3).
+
+    Example:
+        >>> _tune_allocator({"MALLOC_ARENA_MAX": "2"}, "linux")
+        {}
+        >>> _tune_allocator({}, "win32")
+        {}
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or any(key.startswith("MALLOC_") for key in environ):
+        return {}
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # pragma: no cover - no C library symbols to look up
+        return {}
+    return {name: value for name, (param, value) in _MALLOC_SETTINGS.items() if mallopt(param, value) == 1}
+
+
 class _Usage(Exception):
     """Bad usage detected after argument parsing (exit status 2)."""
 
@@ -1089,6 +1132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    _tune_allocator()
     try:
         return int(args.func(args))
     except _Usage as err:

@@ -41,6 +41,7 @@ import pandas as pd
 
 from .progress import progress_bar
 from .spans import LexiconSet, LexiconsArg, parallel_chunks
+from .tabletext import table_text
 
 __all__ = ["ANALYSES", "TableWriter", "analyse_chunks", "lexicons_for", "output_format", "run_analysis"]
 
@@ -168,12 +169,7 @@ class TableWriter:
                              f"table: {err}") from None
 
     def _text(self, table: pd.DataFrame, header: bool) -> str:
-        if self.format == "csv":
-            return table.to_csv(index=False, header=header, lineterminator="\n")
-        if not len(table):
-            return ""
-        text = table.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
-        return text if text.endswith("\n") or not text else text + "\n"
+        return table_text(table, self.format, header)
 
     def write(self, df: pd.DataFrame) -> None:
         """Append one table (columns must match the first table's)."""
