@@ -255,6 +255,8 @@ LOADED_LABEL_040 = [
     ("label", "de facto", False), ("label", "de facto authorities", True), ("label", "nationalists", False),
     ("label", "nationalist government", True), ("label", "liberal elite*", True), ("label", "elite", False),
     ("label", "leaker", True), ("label", "leakers", True), ("label", "extremists", True),
+    ("label", "militants", False), ("label", "collaborator", False), ("loaded", "tone-deaf", True),
+    ("loaded", "divider-in-chief", True), ("loaded", "over-the-top", False), ("loaded", "stoking", False),
 ]
 
 
