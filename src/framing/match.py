@@ -933,36 +933,35 @@ class _HashSet:
     def __len__(self) -> int:
         return len(self.sorted)
 
+    def _probe(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Whether each value is in the set, and the slot that holds it (where it is)."""
+        cur = ((values * np.uint64(self._MIX)) >> self.shift).astype(np.intp)
+        eq = self.keys.take(cur) == values
+        if self.probes > 1:
+            idx = np.flatnonzero(self.more.take(cur))  # homes with displaced keys: probe on
+            if len(idx):
+                ci, vi = cur[idx], values[idx]
+                for d in range(1, self.probes):
+                    c = (ci + d) & self.mask
+                    hit = np.flatnonzero(self.keys.take(c) == vi)
+                    hi = idx[hit]
+                    eq[hi] = True
+                    cur[hi] = c[hit]
+        return eq, cur
+
     def positions(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Indices of ``values`` found in the set (ascending), and their (leftmost) positions
         in ``sorted``."""
         if len(self.sorted) == 0 or len(values) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        cur = ((values * np.uint64(self._MIX)) >> self.shift).astype(np.intp)
-        found = np.flatnonzero(self.keys.take(cur) == values)
-        slot = self.pos.take(cur[found])
-        if self.probes == 1:
-            return found, slot
-        idx = np.flatnonzero(self.more.take(cur))
-        if len(idx) == 0:
-            return found, slot
-        extra, extra_slot = [], []
-        for d in range(1, self.probes):
-            c = (cur[idx] + d) & self.mask
-            hit = self.keys[c] == values[idx]
-            extra.append(idx[hit]), extra_slot.append(c[hit])
-        extra_i = np.concatenate(extra)
-        if len(extra_i) == 0:
-            return found, slot
-        found = np.concatenate((found, extra_i))
-        slot = np.concatenate((slot, self.pos[np.concatenate(extra_slot)]))
-        order = np.argsort(found, kind="stable")
-        return found[order], slot[order]
+        eq, cur = self._probe(values)
+        found = np.flatnonzero(eq)
+        return found, self.pos.take(cur.take(found))
 
     def member(self, values: np.ndarray) -> np.ndarray:
-        out = np.zeros(len(values), dtype=bool)
-        out[self.positions(values)[0]] = True
-        return out
+        if len(self.sorted) == 0 or len(values) == 0:
+            return np.zeros(len(values), dtype=bool)
+        return self._probe(values)[0]
 
 
 def _order(*columns: tuple[np.ndarray, int]) -> np.ndarray:

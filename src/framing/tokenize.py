@@ -275,8 +275,12 @@ def tokenize(text: str) -> TokenArrays:
         if any(fl & _WORD for fl in flags):  # low must hold astral code points (in tokens)
             low = low.astype(np.uint32)
             low[big] = [ord(_lower(ch)) for ch in chars]
-    word = (f & _WORD) != 0
-    in_tok = word
+    # in_tok: whether each character belongs to a token, with a False character on either
+    # side (pad), so that token boundaries are where pad changes, with no special ends
+    pad = np.zeros(n + 2, dtype=np.uint8)
+    np.bitwise_and(f, _WORD, out=pad[1:-1])  # _WORD is bit 0: 0 or 1, a bool as a byte
+    pad = pad.view(bool)
+    in_tok = pad[1:-1]
     # joiners are rare (apostrophes, periods, commas): judge them one by one, vectorised
     special = special[(special >= 1) & (special <= n - 2)]
     if len(special):
@@ -287,29 +291,23 @@ def tokenize(text: str) -> TokenArrays:
         before = np.where(special >= 2, f[np.maximum(special - 2, 0)], 0)
         initial = ((fm & _DOT) != 0) & ((fp & _ALPHA) != 0) & ((fn & _ALPHA) != 0) & ((before & _WORD) == 0)
         join = both & (apos | num | initial)
-        initial_dots = special[both & initial]
-        # the final period of an initialism: letter '.' after an initialism's joined '.',
+        # the final period of an initialism: letter '.' after an initialism's joined '.'
+        # (two characters before: a '.' between letters, no word character before them),
         # not followed by a word character
         dots = special[((fm & _DOT) != 0) & ((fp & _ALPHA) != 0) & ((fn & _WORD) == 0) & ~join]
-        if len(initial_dots) and len(dots):
-            dots = dots[np.isin(dots - 2, initial_dots)]
-        else:
-            dots = dots[:0]
-        if join.any() or len(dots):
-            in_tok = word.copy()
-            in_tok[special[join]] = True
-            in_tok[dots] = True
+        dots = dots[dots >= 3]
+        if len(dots):
+            d = dots - 2  # (its next character, dots - 1, is a letter)
+            dots = dots[((f[d] & _DOT) != 0) & ((f[d - 1] & _ALPHA) != 0)
+                        & ((np.where(d >= 2, f[np.maximum(d - 2, 0)], 0) & _WORD) == 0)]
+        in_tok[special[join]] = True
+        in_tok[dots] = True
     if n >= 2 and (f[-1] & _DOT) and not in_tok[-1] and n >= 4:
         # a final period at the very end of the text (the loop above stops at n - 2)
         i = n - 1
         if (f[i - 1] & _ALPHA) and (f[i - 2] & _DOT) and in_tok[i - 2] and (f[i - 3] & _ALPHA):
-            in_tok = in_tok.copy() if in_tok is word else in_tok
             in_tok[i] = True
-    change = np.flatnonzero(in_tok[1:] != in_tok[:-1]) + 1
-    if in_tok[0]:
-        change = np.concatenate(([0], change))
-    if in_tok[-1]:
-        change = np.concatenate((change, [n]))
+    change = np.flatnonzero(pad[1:] != pad[:-1])  # (pad[k + 1] is in_tok[k])
     starts = change[0::2].astype(np.int64)
     ends = change[1::2].astype(np.int64)
     m = len(starts)
