@@ -2,7 +2,7 @@
 
 Scores the built-in ``loaded`` + ``label`` lexicons (as they are now, and as they were at
 earlier commits, read from git: version 0.1.0 before issue 3's tuning, 0.2.0 after the first
-round) and three reference lexicons the same way, on
+round, 0.3.0 after the second) and three reference lexicons the same way, on
 the committed article-level split (``data/splits/babe_sg2_split.csv``): ``train``,
 ``test`` and ``all``. Definitions: :mod:`framing.validate` (written once).
 
@@ -42,8 +42,8 @@ from framing.spans import LexiconSet  # noqa: E402
 from framing.validate import article_keys, read_split, score_counts, sentence_counts  # noqa: E402
 
 #: Earlier lexicons scored next to the current ones: the commit issue 3 started from
-#: (loaded/label 0.1.0) and the first tuning round (0.2.0).
-BEFORE_REVS = ("a86490a", "d0fbce8")
+#: (loaded/label 0.1.0), the first tuning round (0.2.0) and the second (0.3.0).
+BEFORE_REVS = ("a86490a", "d0fbce8", "aee12f5")
 #: The name notebooks/5.0-validation.py passes to :func:`run` (kept as an alias).
 BEFORE_REV = BEFORE_REVS
 PARTS = ("train", "test", "all")
