@@ -42,6 +42,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import mul
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -161,8 +163,14 @@ def _geometric(base: int, size: int) -> np.ndarray:
     return out
 
 
+_POW_INTS = [pow(_B, j, 1 << 64) for j in range(64)]  # B**j mod 2**64 for the words' characters
+
+
+@lru_cache(maxsize=None)
 def _word_hash(word: str) -> int:
     """sum(ord(c) * B**j) mod 2**64: the hash the token arrays compute."""
+    if len(word) <= len(_POW_INTS):
+        return sum(map(mul, map(ord, word), _POW_INTS)) & _MASK
     h, p = 0, 1
     for c in word:
         h = (h + ord(c) * p) & _MASK
@@ -210,7 +218,10 @@ def _insert(root: _Node, entry: Any, li: int, k: int) -> None:
     node = root
     for w, p in zip(entry.words, entry.prefix):
         table = node.prefix.setdefault(len(w), {}) if p else node.exact
-        node = table.setdefault(w, _Node())
+        child = table.get(w)
+        if child is None:
+            child = table[w] = _Node()
+        node = child
     node.entries.append((li, k))
     node.rank = _rank(entry.words, entry.prefix, False)
 
@@ -315,7 +326,13 @@ class Matcher:
         vpat_entries: list[list[tuple[int, int]]] = []
         for li, lex in enumerate(self.lexicons):
             for k, e in enumerate(lex.entries):
-                _insert(self.root, e, li, k)
+                if len(e.words) == 1:
+                    _insert(self.root, e, li, k)
+                else:  # a phrase: only its first word's node (the root's children are all that is read)
+                    w0 = e.words[0]
+                    table = self.root.prefix.setdefault(len(w0), {}) if e.prefix[0] else self.root.exact
+                    if w0 not in table:
+                        table[w0] = _Node()
                 if len(e.words) > 1 and not any(e.prefix[:-1]):
                     key = (tuple(e.words), tuple(e.prefix))
                     if key not in vpat:
@@ -434,14 +451,17 @@ class Matcher:
         self._vk = np.array([len(w) for w, _ in pats], dtype=np.int64)
         self._vrank = np.array([_rank_int(_rank(w, p, False)) for w, p in pats], dtype=np.int64)
         self._vpre = np.array([p[-1] for _, p in pats], dtype=bool)
-        self._vwlen = np.zeros((P, K), dtype=np.int64)
-        self._vwoff = np.zeros((P, K), dtype=np.int64)
+        wlen = [[0] * K for _ in range(P)]
+        woff = [[0] * K for _ in range(P)]
         codes: list[int] = []
         for q, (ws, _) in enumerate(pats):
+            lq, oq = wlen[q], woff[q]
             for m, w in enumerate(ws):
-                self._vwlen[q, m] = len(w)
-                self._vwoff[q, m] = len(codes)
-                codes.extend(ord(c) for c in w)
+                lq[m] = len(w)
+                oq[m] = len(codes)
+                codes.extend(map(ord, w))
+        self._vwlen = np.array(wlen, dtype=np.int64).reshape(P, K)
+        self._vwoff = np.array(woff, dtype=np.int64).reshape(P, K)
         self._vcodes = np.array(codes, dtype=np.uint32)
         self._vptr, self._vlex, self._vent = _flat_entries(pat_entries)
         depth: dict[int, set[int]] = {}  # chains of the first d words, of phrases longer than d
@@ -449,11 +469,12 @@ class Matcher:
         groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q, (ws, pf) in enumerate(pats):
             c = _word_hash(ws[0])
+            pair = int(_PAIR)
             for d in range(1, len(ws)):
                 depth.setdefault(d, set()).add(c)
                 if d == len(ws) - 1:
                     heads.setdefault(d, {}).setdefault(c, set()).add(len(ws[-1]) if pf[-1] else 0)
-                c = (c * int(_PAIR) + _word_hash(ws[d])) & _MASK
+                c = (c * pair + _word_hash(ws[d])) & _MASK
             groups.setdefault((len(ws), len(ws[-1]) if pf[-1] else 0), []).append((c, q))
         self._vdepth = {d: _HashSet(np.array(sorted(v), dtype=np.uint64)) for d, v in depth.items()}
         # per d: chains of the first d words of (d + 1)-word phrases, whether one of them ends
@@ -908,10 +929,11 @@ class _HashSet:
         self.shift = np.uint64(64 - bits)
         self.mask = size - 1
         home = ((self.sorted * np.uint64(self._MIX)) >> self.shift).astype(np.int64).tolist()
-        pos = [-1] * size
-        keys = [((((s + size // 2) & self.mask) << (64 - bits)) * self._MIX_INV) & _MASK
-                for s in range(size)]  # empty: a key of the opposite home
-        more = [False] * size
+        # empty: a key of the opposite home
+        opposite = (np.arange(size, dtype=np.uint64) + np.uint64(size // 2)) & np.uint64(self.mask)
+        keys = (opposite << self.shift) * np.uint64(self._MIX_INV)  # (uint64: wraps)
+        taken: dict[int, tuple[int, int]] = {}  # slot -> (position in sorted, key)
+        displaced: list[int] = []  # homes with a key in a later slot
         self.probes = 1
         prev = None
         for idx, (v, s) in enumerate(zip(self.sorted.tolist(), home)):
@@ -919,16 +941,20 @@ class _HashSet:
                 continue  # duplicates: the first (leftmost) position answers
             prev = v
             d = 0
-            while pos[(s + d) & self.mask] != -1:
+            while (s + d) & self.mask in taken:
                 d += 1
-            pos[(s + d) & self.mask] = idx
-            keys[(s + d) & self.mask] = v
-            more[s] |= d > 0
+            taken[(s + d) & self.mask] = (idx, v)
+            if d:
+                displaced.append(s)
             self.probes = max(self.probes, d + 1)
         assert self.probes < size // 2
-        self.pos = np.asarray(pos, dtype=np.int64)
-        self.keys = np.asarray(keys, dtype=np.uint64)
-        self.more = np.asarray(more, dtype=bool)
+        slots = np.fromiter(taken, dtype=np.int64, count=len(taken))
+        self.pos = np.full(size, -1, dtype=np.int64)
+        self.pos[slots] = [i for i, _ in taken.values()]
+        keys[slots] = np.array([v for _, v in taken.values()], dtype=np.uint64)
+        self.keys = keys
+        self.more = np.zeros(size, dtype=bool)
+        self.more[displaced] = True
 
     def __len__(self) -> int:
         return len(self.sorted)
