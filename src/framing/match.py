@@ -415,6 +415,7 @@ class Matcher:
         self._lead_ptr = np.concatenate(([0], np.cumsum(count)))
         # a small table stays in the cache
         self._lead_count = count.astype(np.uint8 if count.max(initial=0) < 256 else np.int64)
+        self._lead_any = count > 0  # (flatnonzero is much faster on bools)
         self._lead_lens = np.asarray(lead_lens, dtype=np.int64)
         self._loose = _WordTable(sorted(loose_exact), [0] * len(loose_exact))
         self._loose_prefix = {L: _WordTable(sorted(ws), [0] * len(ws)) for L, ws in loose_prefix.items()}
@@ -435,8 +436,9 @@ class Matcher:
             if pf[1]:
                 loose[a] = True
             else:
-                pairs.add(a * nw + wid[ws[1]])
+                pairs.add(a * (nw + 1) + wid[ws[1]])  # (nw + 1: a token that is no word fits no pair)
         self._vfirst, self._vloose = first, loose
+        self._vloose_any = bool(loose.any())
         self._vpairs = _HashSet(np.array(sorted(pairs), dtype=np.uint64))
 
     def _compile_phrases(self, pats: list[tuple[tuple[str, ...], tuple[bool, ...]]],
@@ -489,7 +491,7 @@ class Matcher:
             self._vheads[d] = (hs, exact, ptr, np.array([L for x in lens_d for L in x], dtype=np.int64))
         # per phrase length: whole-pattern chains of those ending in an exact word, and of those
         # ending in a wildcard prefix (any length: the chain covers the prefix's characters)
-        self._vgroups: dict[int, list[tuple[np.ndarray, np.ndarray, _HashSet] | None]] = {}
+        self._vgroups: dict[int, list[tuple[np.ndarray, np.ndarray, _HashSet, bool] | None]] = {}
         for (k, L), rows in groups.items():
             self._vgroups.setdefault(k, [[], []])[1 if L else 0].extend(rows)
         for k, two in self._vgroups.items():
@@ -497,7 +499,7 @@ class Matcher:
                 rows.sort()
                 keys = np.array([c for c, _ in rows], dtype=np.uint64)
                 ids = np.array([q for _, q in rows], dtype=np.int64)
-                two[x] = (keys, ids, _HashSet(keys)) if rows else None
+                two[x] = (keys, ids, _HashSet(keys), len(set(keys.tolist())) == len(keys)) if rows else None
 
     def _vector_phrases(self, h: np.ndarray, base_full: np.ndarray | None, poss: np.ndarray,
                         gaps: np.ndarray, starts: np.ndarray, lens: np.ndarray,
@@ -513,24 +515,28 @@ class Matcher:
         nw = self._nw  # the word id of a token that is no word
         i = np.flatnonzero(gaps[:-1] & self._vfirst.take(wid[:-1]))
         start = np.zeros(len(h), dtype=bool)
-        if self._vloose.any():
+        if self._vloose_any:
             start[i[self._vloose.take(wid[i])]] = True
-        j = i[wid.take(i + 1) < nw]
-        keys = (wid[j] * nw + wid[j + 1]).astype(np.uint64)
-        start[j[self._vpairs.positions(keys)[0]]] = True
+        keys = (wid.take(i) * (nw + 1) + wid.take(i + 1)).astype(np.uint64)
+        start[i[self._vpairs.member(keys)]] = True
         if bwid is not None:  # the second word possessive: from the (few) possessive tokens
             j = np.flatnonzero(bwid[1:] < nw)
             j = j[gaps[j] & self._vfirst.take(wid[j])]
-            keys = (wid[j] * nw + bwid[j + 1]).astype(np.uint64)
+            keys = (wid[j] * (nw + 1) + bwid[j + 1]).astype(np.uint64)
             start[j[self._vpairs.positions(keys)[0]]] = True
         alive = np.flatnonzero(start)
         c = h[alive]
         hit_i, hit_p, hit_b = [], [], []
 
-        def find(keys: np.ndarray, ids: np.ndarray, hs: _HashSet, values: np.ndarray,
+        def find(keys: np.ndarray, ids: np.ndarray, hs: _HashSet, unique: bool, values: np.ndarray,
                  rows: np.ndarray, is_base: bool) -> None:
             found, pos = hs.positions(values)
             if len(found) == 0:
+                return
+            if unique:  # one pattern per chain
+                hit_i.append(rows.take(found))
+                hit_p.append(ids.take(pos))
+                hit_b.append(np.full(len(found), is_base))
                 return
             hi = np.searchsorted(keys, values[found], side="right")
             cnt = hi - pos
@@ -648,7 +654,7 @@ class Matcher:
             return ((first * np.uint64(_LEAD_MIX)) >> np.uint64(48)).astype(np.intp)
 
         key = lead_keys(3)
-        some = np.flatnonzero(self._lead_count.take(key))
+        some = np.flatnonzero(self._lead_any.take(key))
         k = key[some]
         cnt = self._lead_count[k].astype(np.int64)
         pt = [np.repeat(some, cnt)]

@@ -63,6 +63,7 @@ def _is_word_char(ch: str) -> bool:
     return ch == "_" or unicodedata.category(ch)[0] in "LNM"
 
 
+@lru_cache(maxsize=None)
 def _lower(ch: str) -> str:
     if ch in APOSTROPHES:
         return "'"
@@ -77,7 +78,9 @@ def normal_form(token: str) -> str:
         >>> normal_form("Kiev\u2019s")
         "kiev's"
     """
-    return "".join(_lower(c) for c in token)
+    if token.isascii():  # (the same: an ASCII letter's lowercase is one letter, "'" stays)
+        return token.lower()
+    return "".join(map(_lower, token))
 
 
 def reference_tokens(text: str) -> list[tuple[int, int, str]]:
