@@ -553,8 +553,76 @@ def test_char_flags_are_the_str_tests(chars):
     codes = framing.text._codes(text)
     assert len(codes) == len(text)
     index = np.arange(len(text))[::-1]
-    tests = (str.isspace, str.isalnum, framing.text._is_word, framing.text._is_open_context)
+    tests = (str.isspace, str.isalnum, framing.text._is_word, framing.text._OPEN_CONTEXT, "'’‘")
     flags = framing.text._char_flags(codes, index, *tests)
     for test, got in zip(tests, flags):
         assert got.dtype == np.bool_
-        assert got.tolist() == [test(text[i]) for i in index.tolist()]
+        expected = test.__contains__ if isinstance(test, (str, frozenset)) else test
+        assert got.tolist() == [expected(text[i]) for i in index.tolist()]
+
+
+def test_character_sets_are_the_str_tests():
+    every = [chr(c) for c in range(0x110000)]
+    assert {c for c in every if c.isspace()} == framing.text._SPACES
+    assert {c for c in every if c.isspace() and c not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"} \
+        == framing.text._HSPACE
+    assert "".join(every).splitlines() == "".join(c if c not in framing.text._LINE_BREAKS else "\n"
+                                                   for c in every).split("\n")
+
+
+SENTENCE_EDGES = [
+    "",
+    "A. B",
+    ". A",
+    "Hi!",
+    "Mr. Smith met Sen. Jones. The end. In the U.S. The talks. I.",
+    "He said no. Democrats won. W. Bush. Plan B. Officials. J.K. Rowling. etc. and so.",
+    "A... B?! C?) D.\u201d E.\u2019 \u201cF.\u00a0\u00a0G.\t\u3000H",
+    "Mr. \u201cThe\u201d Mr. 'Tis Mr. (The Mr. Théo Mr. The. Mr. Themselves Mr. Nevertheless. Ok",
+    "x. ((a x. ((A x. ((",
+    "\n... A. B\n  ... C",
+    "Café. Élan. ÉTÉ. Über. 中文. Ωmega. Σ. 3. 4.",
+    "in 2020. The A.B. The a.m. Then p.m. Once ph.d. But ab.cd. Some",
+    "ends with a period.",
+    "ends with a space. ",
+    "Sen.\u00a0Smith. Gov.\tBrown. U.S.\u2003The",
+]
+
+
+def _breaks(text: str, *, vectorised: bool) -> list[list[int]]:
+    saved = framing.text._FEW_CHARS
+    framing.text._FEW_CHARS = -1 if vectorised else 1 << 40
+    try:
+        ends, starts = framing.text._sentence_breaks(text)
+    finally:
+        framing.text._FEW_CHARS = saved
+    return sorted(zip(ends.tolist(), starts.tolist()))
+
+
+@pytest.mark.parametrize("text", SENTENCE_EDGES + NUMPY_EDGES)
+def test_sentence_breaks_numpy_equals_loop(text):
+    """A batch's candidate breaks are found and decided with numpy; one article's with the
+    regular expressions and a Python loop: the same breaks."""
+    assert _breaks(text, vectorised=True) == _breaks(text, vectorised=False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(ALPHABET + ["Mr.", "W.", "The", "the", "In", "a.m.", "Théo", " \u3000",
+                                                      "2020.", "Nevertheless", "etc.", "(", "\u201c"]),
+                          max_size=60).map("".join), st.text(max_size=80)))
+def test_sentence_breaks_numpy_equals_loop_anywhere(text):
+    assert _breaks(text, vectorised=True) == _breaks(text, vectorised=False)
+
+
+@pytest.mark.parametrize("text", SENTENCE_EDGES)
+def test_starter_and_abbreviation_tests_vectorised(text):
+    """_next_are_starters and _after_abbreviation give their one-position tests everywhere."""
+    codes = framing.text._codes(text)
+    at = np.arange(len(text))
+    assert framing.text._next_are_starters(text, codes, at).tolist() == \
+        [framing.text._next_is_starter(text, n) for n in at.tolist()]
+    limit = framing.text._abbreviation_limit() + 1
+    abbreviations = load_abbreviations()
+    expected = [not text[s - limit : s].isalpha() and framing.text._is_abbreviation(text, s, abbreviations)
+                for s in at.tolist()]
+    assert framing.text._after_abbreviation(text, codes, at).tolist() == expected

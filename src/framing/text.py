@@ -155,7 +155,6 @@ _BOUNDARY_RES = [
 _OPENERS = "\"'“‘„‚‛‟«‹»([{¿¡"
 #: Punctuation that may precede an opening quotation mark ("(\"...", "—'...", "anti-\"woke\"").
 _OPEN_CONTEXT = frozenset("([{<—–-/‐‑\"'“‘„‚‛‟«‹»›")
-_is_open_context = _OPEN_CONTEXT.__contains__
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -194,8 +193,6 @@ _ELISIONS = frozenset(
 )
 _TRAILING_PUNCT = ".,;:!?…"
 _DIRECT_END = frozenset(".,;:!?…—–-")
-_is_direct_end = _DIRECT_END.__contains__
-_is_colon = ":".__eq__
 
 _EMPTY_SPANS = np.zeros((0, 2), dtype=np.int64)
 _first = itemgetter(0)
@@ -297,8 +294,8 @@ def _paragraph_array(text: str, codes: np.ndarray | None = None) -> np.ndarray:
     ends[-1] = len(text)
     keep = ends > starts
     starts, ends = starts[keep], ends[keep]
-    (first_space,) = _char_flags(codes, starts, str.isspace)
-    (last_space,) = _char_flags(codes, ends - 1, str.isspace)
+    (first_space,) = _char_flags(codes, starts, _SPACES)
+    (last_space,) = _char_flags(codes, ends - 1, _SPACES)
     odd = np.flatnonzero(first_space | last_space)
     if len(odd):
         blank = []
@@ -332,6 +329,12 @@ def _starts_sentence(text: str, n: int) -> bool:
             return False
         c = text[k]
         return not (c.islower() or c.isspace())
+    return _starts_word(c)
+
+
+def _starts_word(c: str) -> bool:
+    """Whether the character ``c`` (not an opening mark) may start a sentence: an upper-case
+    or uncased letter, or a digit."""
     return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
 
 
@@ -380,59 +383,247 @@ def _next_is_starter(text: str, n: int) -> bool:
     return m.end() >= len(text) or text[m.end()] != "."
 
 
-def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
-    """End of each sentence that is followed by another in the same paragraph, and next start."""
-    abbreviations = load_abbreviations()
+#: Whitespace that is not a line break (_HSPACE_CLASS), and all whitespace (str.isspace).
+_HSPACE = frozenset("\t\x1f \xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_SPACES = _HSPACE | frozenset(_LINE_BREAKS)
+
+
+def _ascii_words(codes: np.ndarray, first: np.ndarray, step: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of ASCII letters from ``first`` on, going by ``step`` (1 forward, -1 back),
+    up to ``width`` letters: their lengths, and the code points of the ``width`` characters
+    on the way (rows; 0 outside the text)."""
+    size = len(codes)
+    at = first[:, None] + step * np.arange(width)
+    inside = (at >= 0) & (at < size)
+    window = np.where(inside, codes[np.minimum(np.maximum(at, 0), max(size - 1, 0))], 0).astype(np.uint32)
+    run = np.logical_and.accumulate(inside & (((window | 0x20) - 0x61) < 26), axis=1)
+    return run.sum(axis=1), window
+
+
+def _word_numbers(words: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """A number for each word of ASCII letters (rows of code points as :func:`_ascii_words`
+    gives them; ``length`` of each, at most 12), the same for upper and lower case."""
+    j = np.arange(words.shape[1])
+    letters = np.where(j < length[:, None], (words.astype(np.int64) | 0x20) - 0x60, 0)
+    return (letters * 27**j).sum(axis=1)
+
+
+@lru_cache(maxsize=None)
+def _numbers_of(words: frozenset[str], width: int, backward: bool) -> np.ndarray:
+    """:func:`_word_numbers` of the ``words`` of up to ``width`` ASCII letters, sorted
+    (``backward``: read from the last letter, as before a period)."""
+    words = sorted(w for w in words if w.isascii() and w.isalpha() and len(w) <= width)
+    rows = np.zeros((len(words), width), dtype=np.uint32)
+    for i, w in enumerate(words):
+        rows[i, : len(w)] = [ord(c) for c in (reversed(w) if backward else w)]
+    return np.unique(_word_numbers(rows, np.array([len(w) for w in words], dtype=np.int64)))
+
+
+def _listed(numbers: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Whether each of ``numbers`` is in the sorted ``known``."""
+    if not len(known):
+        return np.zeros(len(numbers), dtype=bool)
+    return known[np.minimum(np.searchsorted(known, numbers), len(known) - 1)] == numbers
+
+
+def _after_abbreviation(text: str, codes: np.ndarray, periods: np.ndarray) -> np.ndarray:
+    """For single periods (offsets ``periods``, no closing mark after them): does an
+    abbreviation end just before, by the test of :func:`_sentence_breaks` (not a word of more
+    letters than the longest abbreviation, and :func:`_is_abbreviation`)?
+
+    Decided with numpy: a period after an ASCII digit or punctuation mark (never an
+    abbreviation's end), after more ASCII letters than the longest abbreviation, or after a
+    word of ASCII letters preceded by a space (a single letter or a listed word); Python
+    decides the rest (dotted initialisms, non-ASCII words, the text's start)."""
+    limit = _abbreviation_limit() + 1
+    n = len(periods)
+    # the run of ASCII letters before each period, up to limit letters
+    letters, window = _ascii_words(codes, periods - 1, -1, limit)
+    out = np.zeros(n, dtype=bool)
+    last = window[:, 0]
+    (space_before,) = _char_flags(codes, np.maximum(periods - 1, 0), _SPACES)
+    decided = (periods >= 1) & (last < 0x80) & (letters == 0) & ~space_before  # digit, punctuation
+    decided |= (periods >= limit) & (letters >= limit)  # a longer word: not an abbreviation
+    at = periods - 1 - letters
+    word = (periods >= limit) & (letters >= 1) & (letters < limit) & (codes[np.maximum(at, 0)] == 32)
+    w = np.flatnonzero(word)
+    if len(w) and limit - 1 <= 12:
+        known = _numbers_of(load_abbreviations(), limit - 1, True)
+        out[w] = (letters[w] == 1) | _listed(_word_numbers(window[w, : limit - 1], letters[w]), known)
+        decided |= word
+    for x, s in zip(np.flatnonzero(~decided).tolist(), periods[~decided].tolist()):
+        out[x] = _ends_abbreviation(text, s, limit)
+    return out
+
+
+def _ends_abbreviation(text: str, s: int, limit: int) -> bool:
+    """Whether an abbreviation ends just before the single period at ``s``: the word is not
+    longer than the longest abbreviation (``limit`` letters or more: not one), and
+    :func:`_is_abbreviation`, memoised by the token before the period."""
+    if text[s - limit : s].isalpha():
+        return False
+    lo = s - 40 if s > 40 else 0
+    i = text.rfind(" ", lo, s)
+    known = _ABBREVIATION_MEMO.get(text[(i + 1) if i >= 0 else lo : s])
+    if known is None:
+        known = _is_abbreviation(text, s, load_abbreviations())
+    return known
+
+
+def _next_are_starters(text: str, codes: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """:func:`_next_is_starter` at each of ``n``: numpy where the word there is ASCII letters
+    followed by an ASCII character or the text end (or no letter at all); Python otherwise."""
+    size = len(codes)
+    width = max(map(len, _SENTENCE_STARTERS)) + 1
+    letters, window = _ascii_words(codes, n, 1, width)
+    first = codes[n]
+    ascii = first < 0x80
+    (opener,) = _char_flags(codes, n, _OPENERS)
+    out = ascii & (letters == 0) & opener  # no letter: a quotation may open a sentence
+    after = n + letters
+    follow = codes[np.minimum(after, size - 1)]
+    upper = (first >= 0x41) & (first <= 0x5A)
+    # a lower-case word, a word longer than any starter: no sentence starter
+    decided = ascii & ((letters == 0) | ~upper | (letters >= width))
+    w = np.flatnonzero(ascii & upper & (letters < width) & ((after >= size) | (follow < 0x80)))
+    starters = _numbers_of(_SENTENCE_STARTERS, width - 1, False)
+    out[w] = _listed(_word_numbers(window[w, : width - 1], letters[w]), starters) \
+        & ((after[w] >= size) | (follow[w] != 0x2E))
+    decided[w] = True
+    for x in np.flatnonzero(~decided).tolist():
+        out[x] = _next_is_starter(text, int(n[x]))
+    return out
+
+
+def _decide_breaks(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The breaks among the matches of ``_BOUNDARY_RES`` (``[start, end)``), one by one: the
+    rules of :func:`_sentence_breaks` as a Python loop."""
     limit = _abbreviation_limit() + 1
     ends: list[int] = []
     starts: list[int] = []
     size = len(text)
     line_breaks = _LINE_BREAKS
-    memo = _ABBREVIATION_MEMO
-    # one scan per final punctuation mark: a literal first character lets the regex engine
-    # skip ahead several times faster than a character class. A match inside a run ("?!")
-    # is left to the scan of the run's first mark, so the breaks are those of _BOUNDARY_RE
-    # (in another order: the caller sorts them).
-    for mark, boundary_re in _BOUNDARY_RES:
-        if mark not in text:
-            continue
-        period = mark == "."
-        for m in boundary_re.finditer(text):
-            s = m.start()
-            if s and text[s - 1] in _FINAL_PUNCT:
-                continue  # inside a run of final punctuation
-            n = m.end()
-            if n >= size:
-                continue  # text end: handled by paragraph_spans
-            c = text[n]
-            if not c.isupper():
-                if c.islower() or c in line_breaks:
-                    continue  # "etc. and", "Why?" he asked; a paragraph end
-                if not _starts_sentence(text, n):
-                    continue
-            end = m.end(1)
-            if period and end == s + 1:
-                # a single period: is the word before it an abbreviation? (fast path: a word
-                # longer than the longest entry is not)
-                if not text[s - limit : s].isalpha():
-                    # _is_abbreviation, inlined: the token before the period, memoised
-                    lo = s - 40 if s > 40 else 0
-                    i = text.rfind(" ", lo, s)
-                    token = text[(i + 1) if i >= 0 else lo : s]
-                    known = memo.get(token)
-                    if known is None:
-                        known = _is_abbreviation(text, s, abbreviations)
-                    if known and not _next_is_starter(text, n):
-                        continue
-            j = s - 1
-            if j < 0 or text[j].isspace():
-                while j >= 0 and text[j].isspace() and text[j] not in line_breaks:
-                    j -= 1
-                if j < 0 or text[j] in line_breaks:
-                    continue  # a paragraph that opens with "..." is not a sentence by itself
-            ends.append(end)
-            starts.append(n)
+    for s, n in spans:
+        if s and text[s - 1] in _FINAL_PUNCT:
+            continue  # inside a run of final punctuation
+        if n >= size:
+            continue  # text end: handled by paragraph_spans
+        c = text[n]
+        if not c.isupper():
+            if c.islower() or c in line_breaks:
+                continue  # "etc. and", "Why?" he asked; a paragraph end
+            if not _starts_sentence(text, n):
+                continue
+        end = n - 1  # the end of the closing marks, before the horizontal space
+        while text[end - 1] in _HSPACE:
+            end -= 1
+        if end == s + 1 and text[s] == "." and _ends_abbreviation(text, s, limit) \
+                and not _next_is_starter(text, n):
+            continue  # a single period after an abbreviation, before no sentence starter
+        j = s - 1
+        if j < 0 or text[j].isspace():
+            while j >= 0 and text[j].isspace() and text[j] not in line_breaks:
+                j -= 1
+            if j < 0 or text[j] in line_breaks:
+                continue  # a paragraph that opens with "..." is not a sentence by itself
+        ends.append(end)
+        starts.append(n)
     return ends, starts
+
+
+#: Up to this many characters (one article), the regular expressions find the candidate
+#: breaks and a Python loop decides them; above (a batch), numpy does both, with Python loops
+#: only over the few candidates it cannot decide alone.
+_FEW_CHARS = 1 << 16
+#: ASCII characters that may start a sentence (the lookahead of _BOUNDARY_RE; any non-ASCII
+#: non-space may too).
+_ASCII_STARTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'([{")
+
+
+def _boundary_candidates(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The matches of ``_BOUNDARY_RE`` that start a run of final punctuation, found with
+    numpy: the start of each, the end of its closing marks (group 1) and its end.
+
+    The pattern's parts (final punctuation, closing marks, horizontal space) share no
+    character, so its only match at a position is the greedy one: advance over each part."""
+    size = len(codes)
+    s = np.flatnonzero((codes == 0x2E) | (codes == 0x21) | (codes == 0x3F) | (codes == 0x2026))
+    (after_final,) = _char_flags(codes, np.maximum(s - 1, 0), _FINAL_PUNCT)
+    s = s[~after_final | (s == 0)]
+    q = s + 1
+    for part in (_FINAL_PUNCT, _CLOSERS):
+        moving = np.flatnonzero(q < size)
+        while len(moving):
+            (inside,) = _char_flags(codes, q[moving], part)
+            moving = moving[inside]
+            q[moving] += 1
+            moving = moving[q[moving] < size]
+    end = q.copy()
+    # at least one horizontal space, then a possible sentence start
+    keep = q < size
+    s, end, q = s[keep], end[keep], q[keep]
+    (space,) = _char_flags(codes, q, _HSPACE)
+    s, end, q = s[space], end[space], q[space]
+    moving = np.arange(len(q))
+    while len(moving):
+        q[moving] += 1
+        moving = moving[q[moving] < size]
+        (inside,) = _char_flags(codes, q[moving], _HSPACE)
+        moving = moving[inside]
+    keep = q < size
+    s, end, q = s[keep], end[keep], q[keep]
+    ascii_starter, space = _char_flags(codes, q, _ASCII_STARTERS, _SPACES)
+    keep = ascii_starter | ((codes[q] >= 0x80) & ~space)
+    return s[keep], end[keep], q[keep]
+
+
+def _sentence_breaks(text: str, codes: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """End of each sentence that is followed by another in the same paragraph, and next start
+    (in no particular order). ``codes``: the text's code points (:func:`_codes`), if at hand."""
+    if len(text) <= _FEW_CHARS:
+        # one scan per final punctuation mark: a literal first character lets the regex engine
+        # skip ahead several times faster than a character class. A match inside a run ("?!")
+        # is left to the scan of the run's first mark, so the breaks are those of _BOUNDARY_RE.
+        spans: list[tuple[int, int]] = []
+        for mark, boundary_re in _BOUNDARY_RES:
+            if mark in text:
+                spans += [m.span() for m in boundary_re.finditer(text)]
+        ends, starts = _decide_breaks(text, spans)
+        return np.array(ends, dtype=np.int64), np.array(starts, dtype=np.int64)
+    if codes is None:
+        codes = _codes(text)
+    size = len(text)
+    s, end, n = _boundary_candidates(codes)
+    # the next character: "etc. and", "Why?" he asked; a paragraph end
+    upper, lower, line_break = _char_flags(codes, n, str.isupper, str.islower, _LINE_BREAKS)
+    keep = upper | ~(lower | line_break)
+    # _starts_sentence for the rest: a digit or an uncased letter, or opening marks before a
+    # character that is not lower case or a space (Python for a run of several marks)
+    unsure = np.flatnonzero(keep & ~upper)
+    opener, word = _char_flags(codes, n[unsure], _OPENERS, _starts_word)
+    keep[unsure] = word
+    unsure = unsure[opener]
+    k = n[unsure] + 1
+    inside = k < size
+    opener, lower, space = _char_flags(codes, np.minimum(k, size - 1), _OPENERS, str.islower, _SPACES)
+    keep[unsure] = inside & ~lower & ~space
+    for x in unsure[inside & opener].tolist():
+        keep[x] = _starts_sentence(text, int(n[x]))
+    s, end, n = s[keep], end[keep], n[keep]
+    # a single period after an abbreviation ends a sentence only before a sentence starter
+    keep = np.ones(len(s), dtype=bool)
+    single = np.flatnonzero((codes[s] == 0x2E) & (end == s + 1))
+    single = single[_after_abbreviation(text, codes, s[single])]
+    keep[single] = _next_are_starters(text, codes, n[single])
+    # a paragraph that opens with "..." is not a sentence by itself
+    (space_before,) = _char_flags(codes, np.maximum(s - 1, 0), _SPACES)
+    for x in np.flatnonzero(space_before | (s == 0)).tolist():
+        j = int(s[x]) - 1
+        while j >= 0 and text[j].isspace() and text[j] not in _LINE_BREAKS:
+            j -= 1
+        if j < 0 or text[j] in _LINE_BREAKS:
+            keep[x] = False
+    return end[keep], n[keep]
 
 
 def sentence_spans(text: str) -> np.ndarray:
@@ -456,15 +647,14 @@ def _sentences(text: str) -> np.ndarray:
     return _sentence_array(text, _paragraphs(text))
 
 
-def _sentence_array(text: str, paragraphs: np.ndarray) -> np.ndarray:
-    ends, starts = _sentence_breaks(text)
-    if not ends:
+def _sentence_array(text: str, paragraphs: np.ndarray, codes: np.ndarray | None = None) -> np.ndarray:
+    ends, starts = _sentence_breaks(text, codes)
+    if not len(ends):
         return paragraphs
-    starts += paragraphs[:, 0].tolist()
-    ends += paragraphs[:, 1].tolist()
-    starts.sort()
-    ends.sort()
-    return _frozen(_as_spans(starts, ends))
+    out = np.empty((len(ends) + len(paragraphs), 2), dtype=np.int64)
+    out[:, 0] = np.sort(np.concatenate((starts, paragraphs[:, 0])))
+    out[:, 1] = np.sort(np.concatenate((ends, paragraphs[:, 1])))
+    return _frozen(out)
 
 
 # ----------------------------------------------------------------------------- quotations
@@ -620,39 +810,47 @@ def _quotes(text: str) -> QuoteSpans:
     return _quote_array(text, _paragraphs(text))
 
 
-#: Code points below this one have their test results in a table (:func:`_code_table`).
+#: Code points below this one have a function test's results in a table (:func:`_code_table`).
 _TABLE_TOP = 0x100
 
 
 @lru_cache(maxsize=None)
-def _code_table(test: Callable[[str], bool]) -> np.ndarray:
-    """``test`` of every code point below ``_TABLE_TOP``, and False at ``_TABLE_TOP``."""
+def _code_table(test: str | frozenset[str] | Callable[[str], bool]) -> np.ndarray:
+    """The test's result for each code point: every code point up to the largest in a set of
+    characters, then one False; for a function, the code points below ``_TABLE_TOP``, then
+    one False."""
+    if isinstance(test, (str, frozenset)):
+        codes = [ord(c) for c in test]
+        table = np.zeros(max(codes) + 2, dtype=bool)
+        table[codes] = True
+        return table
     return np.array([test(chr(c)) for c in range(_TABLE_TOP)] + [False], dtype=bool)
 
 
-def _char_flags(codes: np.ndarray, index: np.ndarray, *tests: Callable[[str], bool]) -> list[np.ndarray]:
+def _char_flags(codes: np.ndarray, index: np.ndarray, *tests: str | frozenset[str] | Callable[[str], bool]
+                ) -> list[np.ndarray]:
     """For the characters at ``index`` of a text (``codes``: its code points, see
-    :func:`_codes`): one bool array per test (a table look-up below ``_TABLE_TOP``; above
-    it each test runs once per distinct character)."""
+    :func:`_codes`): one bool array per test, a set of characters or a function (table
+    look-ups; a function runs once per distinct character at ``_TABLE_TOP`` and above)."""
     picked = codes[index]
-    clipped = np.minimum(picked, _TABLE_TOP)
-    big = np.flatnonzero(picked >= _TABLE_TOP)
-    distinct = inverse = None
-    if len(big):
-        distinct, inverse = np.unique(picked[big], return_inverse=True)
-        distinct = [chr(c) for c in distinct.tolist()]
     out = []
+    big = distinct = inverse = None
     for test in tests:
-        flags = _code_table(test)[clipped]
-        if distinct is not None:
-            flags[big] = np.array([test(c) for c in distinct], dtype=bool)[inverse.reshape(-1)]
+        table = _code_table(test)
+        flags = table[np.minimum(picked, len(table) - 1)]
+        if not isinstance(test, (str, frozenset)):
+            if big is None:
+                big = np.flatnonzero(picked >= _TABLE_TOP)
+                if len(big) > 64:
+                    distinct, inverse = np.unique(picked[big], return_inverse=True)
+                    distinct = [chr(c) for c in distinct.tolist()]
+                elif len(big):
+                    distinct = [chr(c) for c in picked[big].tolist()]
+            if distinct is not None:
+                tested = np.array([test(c) for c in distinct], dtype=bool)
+                flags[big] = tested[inverse.reshape(-1)] if inverse is not None else tested
         out.append(flags)
     return out
-
-
-_DOUBLE_CODES = np.array(sorted(map(ord, _DOUBLE_MARKS)), dtype=np.uint32)
-_SINGLE_CODES = np.array(sorted(map(ord, _SINGLE_MARKS)), dtype=np.uint32)
-_TWIN_CODES = np.array(sorted(map(ord, "'’‘")), dtype=np.uint32)
 
 
 def _is_word(c: str) -> bool:
@@ -668,8 +866,8 @@ def _quote_marks(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     size = len(text)
     pos = np.flatnonzero((codes == 34) | (codes == 39) | (codes >= 0xAB))
     marks = codes[pos]
-    double = np.isin(marks, _DOUBLE_CODES)
-    single = np.flatnonzero(np.isin(marks, _SINGLE_CODES))
+    double, single = _char_flags(codes, pos, _DOUBLE_MARKS, _SINGLE_MARKS)
+    single = np.flatnonzero(single)
     # a single mark counts where it is not inside a word (no word character before or after it)
     p = pos[single]
     word_before, word_after = (_char_flags(codes, np.maximum(p - 1, 0), _is_word)[0] & (p > 0),
@@ -680,7 +878,7 @@ def _quote_marks(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     lengths = np.ones(len(pos), dtype=np.int64)
     # '' (and ’’, ‘‘) as a double mark (wire copy): a mark followed by the same mark takes it
     nxt = np.minimum(pos + 1, size - 1)
-    twins = np.flatnonzero((pos + 1 < size) & (codes[nxt] == marks) & np.isin(marks, _TWIN_CODES))
+    twins = np.flatnonzero((pos + 1 < size) & (codes[nxt] == marks) & _char_flags(codes, pos, "'’‘")[0])
     if len(twins):
         taken: list[int] = []
         last = -1
@@ -696,7 +894,6 @@ def _quote_marks(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return pos, lengths, double
 
 
-_STRONG_CLOSE_CODES = np.array(sorted(map(ord, _STRONG_CLOSE)), dtype=np.uint32)
 
 
 def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray | None = None,
@@ -721,13 +918,13 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
     pstart = paragraphs[para, 0]
     after = pos + lengths
     # the flanking rules of _paragraph_quotes, for every mark
-    prev_space, prev_open = _char_flags(codes, np.maximum(pos - 1, 0), str.isspace, _is_open_context)
+    prev_space, prev_open = _char_flags(codes, np.maximum(pos - 1, 0), _SPACES, _OPEN_CONTEXT)
     prev_space |= pos == pstart
-    next_space, next_alnum = _char_flags(codes, np.minimum(after, len(text) - 1), str.isspace, str.isalnum)
+    next_space, next_alnum = _char_flags(codes, np.minimum(after, len(text) - 1), _SPACES, str.isalnum)
     inner = after < paragraphs[para, 1]
     can_open = inner & ~next_space & (prev_space | prev_open)
     can_close = ~inner | (~prev_space & ~next_alnum)
-    strong_close = np.isin(codes[pos], _STRONG_CLOSE_CODES)
+    (strong_close,) = _char_flags(codes, pos, _STRONG_CLOSE)
     # the paragraphs (groups of marks) whose marks are double marks pairing up in order: an
     # opening one (one that opens when no quotation is open) at even ranks, a closing one
     # (one that closes a quotation of depth 1) at odd ranks
@@ -830,7 +1027,7 @@ def segment_batch(texts: list[str], cue_spans: np.ndarray | None = None, *, max_
     joined = "\n".join(texts)
     codes = _codes(joined)
     paragraphs = _paragraph_array(joined, codes)
-    sentences = _sentence_array(joined, paragraphs)
+    sentences = _sentence_array(joined, paragraphs, codes)
     sentence_starts = sentences[:, 0]
     sentence_offsets = np.searchsorted(sentence_starts, offsets)
     doc_of_paragraph = np.searchsorted(offsets, paragraphs[:, 0], side="right") - 1
@@ -932,7 +1129,7 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     # sentences holding direct speech: a sentence-initial quotation whose content ends in
     # punctuation (after any whitespace)
     i = np.flatnonzero(inside & (ce > cs))
-    space, ends_direct = _char_flags(codes, ce[i] - 1, str.isspace, _is_direct_end)
+    space, ends_direct = _char_flags(codes, ce[i] - 1, _SPACES, _DIRECT_END)
     for x in np.flatnonzero(space).tolist():
         a, k = int(cs[i[x]]), int(ce[i[x]]) - 1
         while k >= a and text[k].isspace():
@@ -946,7 +1143,7 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     # ... not introduced by a colon (the last non-space before the quotation, in its sentence)
     s0 = s_starts[sent[i]]
     before = np.maximum(qs[i] - 1, 0)
-    space, colon = _char_flags(codes, before, str.isspace, _is_colon)
+    space, colon = _char_flags(codes, before, _SPACES, ":")
     colon &= qs[i] - 1 >= s0
     for x in np.flatnonzero(space & (qs[i] - 1 >= s0)).tolist():
         k, lo = int(before[x]), int(s0[x])
