@@ -300,6 +300,23 @@ SCARE = [
     ('— "Hoax" claims grow.', None, {}, ["Hoax"]),
     ('"Hoax", a word.', None, {}, ["Hoax"]),
     ('It is a "sham", he said.\nA "sham" it is.', ["said"], {}, []),  # the window crosses the line
+    # the colon before a quotation: right before it, after one space, after several spaces; a
+    # space before the sentence's own start does not count
+    ('Warned:"hoax" again.', None, {}, []),
+    ('Note: "hoax" again.', None, {}, []),
+    ('Warned: \u00a0"hoax" again.', None, {}, []),
+    ('Said so. "Hoax" is the word here.', None, {}, ["Hoax"]),
+    # words: none (only non-word characters), a negative maximum
+    ('A "_ - _" f.', None, {}, []),
+    ('A "b c d e" f.', None, {"max_words": -1}, []),
+    # the cue's reach: words and characters between, a cue inside the quotation, cues after it
+    ('He said "hoax" today.', ["said"], {"max_gap_words": 0}, []),
+    ('He said "hoax" today.', ["said"], {"max_gap_words": -1}, ["hoax"]),
+    ('He said that "hoax" today.', ["said"], {"max_gap_words": 0}, ["hoax"]),
+    ('He said "hoax" today.', ["said"], {"window": 0}, ["hoax"]),
+    ('He said "hoax" today.', ["said"], {"window": 1}, []),
+    ('He "said" today.', ["said"], {}, []),
+    ('A "hoax" said B and said C.', ["said"], {"max_gap_words": 0}, []),
 ]
 
 

@@ -107,7 +107,6 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
@@ -1145,7 +1144,12 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
     before = np.maximum(qs[i] - 1, 0)
     space, colon = _char_flags(codes, before, _SPACES, ":")
     colon &= qs[i] - 1 >= s0
-    for x in np.flatnonzero(space & (qs[i] - 1 >= s0)).tolist():
+    # after one space (the usual case), the character before it decides
+    spaced = np.flatnonzero(space & (qs[i] - 1 >= s0))
+    k = before[spaced] - 1
+    space, colon[spaced] = _char_flags(codes, np.maximum(k, 0), _SPACES, ":")
+    colon[spaced] &= k >= s0[spaced]
+    for x in spaced[space & (k >= s0[spaced])].tolist():
         k, lo = int(before[x]), int(s0[x])
         while k >= lo and text[k].isspace():
             k -= 1
@@ -1161,18 +1165,10 @@ def _scare_spans(text: str, quotes: QuoteSpans, sentences: np.ndarray, cue_spans
         whole[x] = last < qe[i[x]]
     i = i[~whole]
     # ... of 1..max_words words
-    too_many = _too_many_words(max_words + 1) if max_words >= 0 else None
-    candidates: list[int] = []
-    for q, a, b in zip(i.tolist(), cs[i].tolist(), ce[i].tolist()):
-        if too_many is not None:
-            # one word character, and no max_words + 1 words
-            if _ALNUM_RE.search(text, a, b) is None or too_many.match(text, a, b) is not None:
-                continue
-        else:
-            words = sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), max_words + 1))
-            if words < 1 or words > max_words:
-                continue
-        candidates.append(q)
+    if max_words < 1:
+        return _EMPTY_SPANS.copy()
+    few_words = _word_count(1, max_words).fullmatch
+    candidates = [q for q, a, b in zip(i.tolist(), cs[i].tolist(), ce[i].tolist()) if few_words(text, a, b)]
     if not candidates:
         return _EMPTY_SPANS.copy()
     if cues is not None and len(cues):
@@ -1217,11 +1213,11 @@ def _first_alnum(text: str, starts: np.ndarray, ends: np.ndarray, codes: np.ndar
 
 
 @lru_cache(maxsize=None)
-def _too_many_words(k: int) -> re.Pattern[str]:
-    """A regex that matches (at the start) when at least ``k`` words of ``_WORD_RE`` follow:
-    each word is matched as finditer would match it (``(?=(w))\\1`` cannot backtrack into
-    the word), non-word characters are skipped."""
-    return re.compile(rf"(?:[\W_]*(?=({_WORD_RE.pattern}))\1){{{k}}}")
+def _word_count(least: int, most: int) -> re.Pattern[str]:
+    """A regex that matches a whole text (``fullmatch``) of ``least`` to ``most`` words of
+    ``_WORD_RE`` and non-word characters: each word is matched as finditer would match it
+    (``(?=(w))\\1`` cannot backtrack into the word), the characters between them skipped."""
+    return re.compile(rf"[\W_]*(?:(?=({_WORD_RE.pattern}))\1[\W_]*){{{least},{most}}}")
 
 
 def _near_cues(text: str, q0: np.ndarray, q1: np.ndarray, cues: np.ndarray, window: int,
@@ -1235,22 +1231,22 @@ def _near_cues(text: str, q0: np.ndarray, q1: np.ndarray, cues: np.ndarray, wind
     lo, hi = q0 - window - longest, q1 + window
     if limits is not None:
         lo, hi = np.maximum(lo, limits[0]), np.minimum(hi, limits[1] - 1)
-    first = np.searchsorted(cues[:, 0], lo, side="left").tolist()
-    stop = np.searchsorted(cues[:, 0], hi, side="right").tolist()
-    cue_list = cues.tolist()
-    out = []
-    for qs, qe, a, b in zip(q0.tolist(), q1.tolist(), first, stop):
-        near = False
-        for cs, ce in cue_list[a:b]:
-            if ce <= qs:
-                gap, between = qs - ce, text[ce:qs]
-            elif cs >= qe:
-                gap, between = cs - qe, text[qe:cs]
-            else:
-                near = True  # overlapping
-                break
-            if gap <= window and len(_WORD_RE.findall(between)) <= max_gap_words:
-                near = True
-                break
-        out.append(near)
-    return out
+    first = np.searchsorted(cues[:, 0], lo, side="left")
+    count = np.maximum(np.searchsorted(cues[:, 0], hi, side="right") - first, 0)
+    # every (quotation, cue) pair to look at
+    quote = np.repeat(np.arange(len(q0)), count)
+    cue = first[quote] + np.arange(len(quote)) - (np.cumsum(count) - count)[quote]
+    cs, ce, qs, qe = cues[cue, 0], cues[cue, 1], q0[quote], q1[quote]
+    before = ce <= qs
+    overlap = ~before & (cs < qe)
+    near = np.zeros(len(q0), dtype=bool)
+    near[quote[overlap]] = True
+    # the text between cue and quotation: at most window characters and max_gap_words words
+    a, b = np.where(before, ce, qe), np.where(before, qs, cs)
+    check = np.flatnonzero(~overlap & (b - a <= window) & ~near[quote])
+    if max_gap_words >= 0 and len(check):
+        few_words = _word_count(0, max_gap_words).fullmatch
+        for x, i, j in zip(quote[check].tolist(), a[check].tolist(), b[check].tolist()):
+            if not near[x] and few_words(text, i, j):
+                near[x] = True
+    return near.tolist()
