@@ -76,3 +76,36 @@ def test_character_tables_follow_the_rules_for_every_bmp_character():
     assert flags.tolist() == [_flags_of(c) for c in every]
     assert low.tolist() == [ord(_lower(c)) if ord(_lower(c)) < 0x10000 else ord(c) for c in every]
     assert np.all(flags != 0xFF)
+
+
+# gaps of more than three characters (judged character by character, all at once) and
+# initialisms' final periods (judged on the two characters before them)
+EDGE_CASES = [
+    ("a    b", ["a", "b"], [True, False]),
+    ("a  -  b", ["a", "b"], [True, False]),
+    ("a - - b", ["a", "b"], [False, False]),
+    ("a -   - b", ["a", "b"], [False, False]),
+    ("a \n\n\n b", ["a", "b"], [True, False]),
+    ("a    ,b", ["a", "b"], [False, False]),
+    ("a\t\t\t\t-\t\tb c", ["a", "b", "c"], [True, True, False]),
+    ("a\u2010   \u2011b", ["a", "b"], [False, False]),
+    ("x    ", ["x"], [False]),
+    ("    x", ["x"], [False]),
+    ("x U.S.A. y", ["x", "u.s.a.", "y"], [True, True, False]),
+    ("end.A.B.", ["end", "a.b."], [False, False]),
+    ("A.B.c", ["a.b.c"], [False]),
+    ("(U.S.)", ["u.s."], [False]),
+    ("I.B.M.", ["i.b.m."], [False]),
+    ("e.g. this", ["e.g.", "this"], [True, False]),
+    ("3.5.", ["3.5"], [False]),
+    ("x.U.S.", ["x.u.s."], [False]),
+]
+
+
+@pytest.mark.parametrize("text,expected,gaps", EDGE_CASES, ids=[repr(c[0]) for c in EDGE_CASES])
+def test_long_gaps_and_initialisms(text, expected, gaps):
+    ref = reference_tokens(text)
+    assert [t for _, _, t in ref] == expected
+    fast = tokenize(text)
+    assert list(zip(fast.starts.tolist(), fast.ends.tolist())) == [(s, e) for s, e, _ in ref]
+    assert fast.gap_ok.tolist() == gaps

@@ -799,8 +799,10 @@ class Matcher:
                 # resolve overlapping runs sequentially (rare): a start after every earlier
                 # phrase begins a cluster that earlier choices cannot reach; walk only the
                 # clusters that hold an overlap
-                cluster = np.cumsum(chosen) - 1
-                walk = np.flatnonzero(np.isin(cluster, cluster[conflict]))
+                cluster = np.cumsum(chosen) - 1  # (chosen[0]: 0, 1, ... in order)
+                overlapped = np.zeros(int(cluster[-1]) + 1, dtype=bool)
+                overlapped[cluster[conflict]] = True
+                walk = np.flatnonzero(overlapped.take(cluster))
                 ki, kj = key_i[walk].tolist(), key_j[walk].tolist()
                 ch = []
                 next_free = -1

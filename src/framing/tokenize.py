@@ -318,12 +318,14 @@ def tokenize(text: str) -> TokenArrays:
     if m > 1:
         # a gap is fine when it holds only whitespace and at most one hyphen. Most gaps are
         # one character (a space): judged at once; the others that start with whitespace or a
-        # hyphen are checked position by position (up to three), longer ones one by one (rare)
+        # hyphen are checked position by position (up to three), longer ones character by
+        # character, all at once
         g0 = ends[:-1]
         glen = starts[1:] - g0
         blank = (f.take(g0) & (_SPACE | _HYPHEN)) != 0
-        ok = blank & (glen == 1)
-        more = np.flatnonzero(blank & (glen > 1))
+        ok = gap[:-1]
+        np.logical_and(blank, glen == 1, out=ok)
+        more = np.flatnonzero(blank ^ ok)  # (a gap has one character or more)
         if len(more):
             m0, mlen = g0[more], glen[more]
             good = np.ones(len(more), dtype=bool)
@@ -334,9 +336,13 @@ def tokenize(text: str) -> TokenArrays:
                 good &= ~within | ((fj & (_SPACE | _HYPHEN)) != 0)
                 hyphens += within & ((fj & _HYPHEN) != 0)
             good &= hyphens <= 1
-            for k in np.flatnonzero(good & (mlen > 3)).tolist():  # long gaps ("\n\n\n", many spaces)
-                seg = f[m0[k]:m0[k] + mlen[k]]
-                good[k] = bool(np.all(seg & (_SPACE | _HYPHEN))) and int(np.count_nonzero(seg & _HYPHEN)) <= 1
+            long = np.flatnonzero(good & (mlen > 3))  # long gaps ("\n\n\n", many spaces)
+            if len(long):
+                ln = mlen[long]
+                first = np.cumsum(ln) - ln  # each gap's first character in the flat list
+                fl = f.take(np.repeat(m0[long] - first, ln) + np.arange(int(ln.sum())))
+                blank_all = np.logical_and.reduceat((fl & (_SPACE | _HYPHEN)) != 0, first)
+                hyphens_all = np.add.reduceat(((fl & _HYPHEN) != 0).astype(np.int64), first)
+                good[long] = blank_all & (hyphens_all <= 1)
             ok[more] = good
-        gap[:-1] = ok
     return TokenArrays(starts, ends, gap, low)
