@@ -139,3 +139,81 @@ def test_fast_equals_reference_on_real_news_with_builtin_lexicons():
         for li, lex in enumerate(lexicons):
             fast = list(zip(got[li].start.tolist(), got[li].end.tolist(), got[li].entry.tolist()))
             assert fast == reference_matches(text, lex), lex.name
+
+
+# _HashSet: keys placed at their home slot or, when it is taken, further on (probed);
+# keys made to share a home (v * MIX's top bits equal) force the probing path
+def _same_home(home: int, k: int, bits: int = 6) -> int:
+    from framing.match import _HashSet
+    return (((home << (64 - bits)) + k) * _HashSet._MIX_INV) % (1 << 64)
+
+
+HASHSET_CASES = [
+    # keys, queries, indices of the queries found (their positions: leftmost in the sorted keys)
+    ([5, 9, 700], [9, 4, 5, 700, 701], [0, 2, 3]),
+    ([5, 5, 9], [5, 9, 6], [0, 1]),
+    ([], [1, 2], []),
+    ([3], [], []),
+    ([_same_home(7, k) for k in range(3)],
+     [_same_home(7, 2), _same_home(7, 3), _same_home(7, 0), _same_home(7, 1), 1], [0, 2, 3]),
+    ([_same_home(7, 0), _same_home(7, 1), _same_home(8, 0)],
+     [_same_home(8, 0), _same_home(7, 1), _same_home(8, 1)], [0, 1]),
+]
+
+
+@pytest.mark.parametrize("keys,queries,expected", HASHSET_CASES)
+def test_hash_set_positions(keys, queries, expected):
+    import numpy as np
+
+    from framing.match import _HashSet
+
+    hs = _HashSet(np.array(keys, dtype=np.uint64))
+    assert [int(v) for v in hs.sorted] == sorted(keys)
+    found, pos = hs.positions(np.array(queries, dtype=np.uint64))
+    assert found.tolist() == expected
+    assert pos.tolist() == [sorted(keys).index(queries[i]) for i in expected]
+    member = hs.member(np.array(queries, dtype=np.uint64))
+    assert member.tolist() == [q in keys for q in queries]
+
+
+def test_hash_set_probes_on_shared_homes():
+    import numpy as np
+
+    from framing.match import _HashSet
+
+    hs = _HashSet(np.array([_same_home(7, k) for k in range(3)], dtype=np.uint64))
+    assert hs.probes == 3 and int(hs.more.sum()) == 1
+
+
+LONG = "a" * 70  # longer than the cached powers of _word_hash
+PHRASES = Lexicon.from_records("p", [
+    {"pattern": p, "category": "c"} for p in ["new york", "york times", "new deal*", LONG, f"the {LONG}"]])
+
+# phrase starts: a first word followed by a word of no entry, by a possessive, by a
+# wildcard; very long words; text, expected [(matched text, pattern)]
+PHRASE_CASES = [
+    ("new zealand and new york", [("new york", "new york")]),
+    ("new new york", [("new york", "new york")]),
+    ("new", []),
+    ("new .york", []),
+    ("new york's times", [("new york", "new york")]),
+    ("New Dealers, new deal", [("New Dealers", "new deal*"), ("new deal", "new deal*")]),
+    (f"the {LONG} and {LONG}s {LONG}", [(f"the {LONG}", f"the {LONG}"), (LONG, LONG)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PHRASE_CASES, ids=[c[0][:30] for c in PHRASE_CASES])
+def test_phrase_start_table(text, expected):
+    got = reference_matches(text, PHRASES)
+    assert [(text[s:e], PHRASES.entries[k].pattern) for s, e, k in got] == expected
+    assert Matcher(PHRASES).matches(text) == got
+
+
+def test_word_hash_of_long_words_is_the_polynomial():
+    from framing.match import _B, _MASK, _word_hash
+
+    for word in ["", "a", "kiev's", "\u00e9t\u00e9", LONG, LONG + "\u4e2d"]:
+        h = 0
+        for j, c in enumerate(word):
+            h = (h + ord(c) * pow(_B, j, 1 << 64)) & _MASK
+        assert _word_hash(word) == h
