@@ -46,11 +46,16 @@ CASES = [
 ]
 
 
+def _assert_table(lex: Lexicon, text: str, expected: list[tuple[str, str]]) -> None:
+    """The reference engine gives ``expected`` (matched text, pattern); the fast one the same."""
+    got = reference_matches(text, lex)
+    assert [(text[s:e], lex.entries[k].pattern) for s, e, k in got] == expected
+    assert Matcher(lex).matches(text) == got
+
+
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:30] or "empty" for c in CASES])
 def test_rule_table(text, expected):
-    got = reference_matches(text, LEX)
-    assert [(text[s:e], LEX.entries[k].pattern) for s, e, k in got] == expected
-    assert Matcher(LEX).matches(text) == got
+    _assert_table(LEX, text, expected)
 
 
 WILD = Lexicon.from_records("w", [
@@ -74,9 +79,7 @@ WILD_CASES = [
 
 @pytest.mark.parametrize("text,expected", WILD_CASES, ids=[c[0][:30] for c in WILD_CASES])
 def test_wildcard_prefix_table(text, expected):
-    got = reference_matches(text, WILD)
-    assert [(text[s:e], WILD.entries[k].pattern) for s, e, k in got] == expected
-    assert Matcher(WILD).matches(text) == got
+    _assert_table(WILD, text, expected)
 
 
 def test_entries_with_the_same_pattern_all_match():
@@ -204,9 +207,7 @@ PHRASE_CASES = [
 
 @pytest.mark.parametrize("text,expected", PHRASE_CASES, ids=[c[0][:30] for c in PHRASE_CASES])
 def test_phrase_start_table(text, expected):
-    got = reference_matches(text, PHRASES)
-    assert [(text[s:e], PHRASES.entries[k].pattern) for s, e, k in got] == expected
-    assert Matcher(PHRASES).matches(text) == got
+    _assert_table(PHRASES, text, expected)
 
 
 def test_word_hash_of_long_words_is_the_polynomial():
