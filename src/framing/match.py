@@ -407,16 +407,17 @@ class Matcher:
                 lead.setdefault(_lead_key(w[:3]), set()).add(L)
             else:
                 self._lead_short.setdefault(L, np.zeros(1 << 16, dtype=bool))[_lead_key(w)] = True
-        count = np.zeros(1 << 16, dtype=np.int64)
-        lead_lens: list[int] = []
-        for k in sorted(lead):
-            count[k] = len(lead[k])
-            lead_lens.extend(sorted(lead[k]))
-        self._lead_ptr = np.concatenate(([0], np.cumsum(count)))
-        # a small table stays in the cache
-        self._lead_count = count.astype(np.uint8 if count.max(initial=0) < 256 else np.int64)
-        self._lead_any = count > 0  # (flatnonzero is much faster on bools)
-        self._lead_lens = np.asarray(lead_lens, dtype=np.int64)
+        # per key: its row of prefix lengths (ascending, padded with lengths no token reaches),
+        # in a small table that stays in the cache
+        keys_sorted = sorted(lead)
+        self._lead_any = np.zeros(1 << 16, dtype=bool)  # (flatnonzero is much faster on bools)
+        self._lead_any[keys_sorted] = True
+        self._lead_row = np.zeros(1 << 16, dtype=np.int32)
+        self._lead_row[keys_sorted] = np.arange(len(keys_sorted), dtype=np.int32)
+        width = max((len(v) for v in lead.values()), default=1)
+        self._lead_table = np.full((max(len(keys_sorted), 1), width), _NO_LENGTH, dtype=np.uint32)
+        for r, k in enumerate(keys_sorted):
+            self._lead_table[r, :len(lead[k])] = sorted(lead[k])
         self._loose = _WordTable(sorted(loose_exact), [0] * len(loose_exact))
         self._loose_prefix = {L: _WordTable(sorted(ws), [0] * len(ws)) for L, ws in loose_prefix.items()}
 
@@ -428,6 +429,7 @@ class Matcher:
         nw = len(wid)
         self._nw = nw
         first = np.zeros(nw + 1, dtype=bool)  # index nw (no word): False
+        second = np.zeros(nw + 1, dtype=bool)  # exact second words
         loose = np.zeros(nw + 1, dtype=bool)  # first words of two-word phrases ending in a wildcard
         pairs: set[int] = set()
         for ws, pf in pats:
@@ -437,7 +439,8 @@ class Matcher:
                 loose[a] = True
             else:
                 pairs.add(a * (nw + 1) + wid[ws[1]])  # (nw + 1: a token that is no word fits no pair)
-        self._vfirst, self._vloose = first, loose
+                second[wid[ws[1]]] = True
+        self._vfirst, self._vloose, self._vsecond = first, loose, second
         self._vloose_any = bool(loose.any())
         self._vpairs = _HashSet(np.array(sorted(pairs), dtype=np.uint64))
 
@@ -517,8 +520,11 @@ class Matcher:
         start = np.zeros(len(h), dtype=bool)
         if self._vloose_any:
             start[i[self._vloose.take(wid[i])]] = True
-        keys = (wid.take(i) * (nw + 1) + wid.take(i + 1)).astype(np.uint64)
-        start[i[self._vpairs.member(keys)]] = True
+        w2 = wid.take(i + 1)
+        j = np.flatnonzero(self._vsecond.take(w2))  # a second word follows: is the pair a phrase's?
+        ij = i.take(j)
+        keys = (wid.take(ij) * (nw + 1) + w2.take(j)).astype(np.uint64)
+        start[ij[self._vpairs.member(keys)]] = True
         if bwid is not None:  # the second word possessive: from the (few) possessive tokens
             j = np.flatnonzero(bwid[1:] < nw)
             j = j[gaps[j] & self._vfirst.take(wid[j])]
@@ -648,23 +654,21 @@ class Matcher:
         # wildcard prefixes: the lengths of those that may start here (by the first characters
         # of the token, whatever follows them: too short a token is dropped below), and the
         # hash of the token's prefix of each such length
-        top = np.uint64(48)
         def lead_keys(L: int) -> np.ndarray:  # keys of the first L characters (any, if fewer)
             first = (prefix_sum.take(starts + L, mode="clip") - ps_start) * inv
             return ((first * np.uint64(_LEAD_MIX)) >> np.uint64(48)).astype(np.intp)
 
         key = lead_keys(3)
         some = np.flatnonzero(self._lead_any.take(key))
-        k = key[some]
-        cnt = self._lead_count[k].astype(np.int64)
-        pt = [np.repeat(some, cnt)]
-        pl = [self._lead_lens[np.repeat(self._lead_ptr[k], cnt) + _offsets(cnt)]]
+        rows = self._lead_table.take(self._lead_row.take(key.take(some)), axis=0)
+        fit = np.flatnonzero(rows <= lens.take(some)[:, None])  # (token, length) pairs, in order
+        pt = [some.take(fit // rows.shape[1])]
+        pl = [rows.ravel().take(fit).astype(np.int64)]
         for L, table in self._lead_short.items():
             t = np.flatnonzero(table.take(lead_keys(L)))
+            t = t[lens[t] >= L]
             pt.append(t), pl.append(np.full(len(t), L))
-        pt, pl = (np.concatenate(pt), np.concatenate(pl)) if len(pt) > 1 else (pt[0], pl[0])
-        ok = lens[pt] >= pl
-        pfx_tok, pfx_len = pt[ok], pl[ok]
+        pfx_tok, pfx_len = (np.concatenate(pt), np.concatenate(pl)) if len(pt) > 1 else (pt[0], pl[0])
         pfx_start = starts[pfx_tok]
         pfx_hash = (prefix_sum[pfx_start + pfx_len] - ps_start[pfx_tok]) * inv[pfx_tok]
 
@@ -1020,6 +1024,7 @@ def _offsets(counts: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
+_NO_LENGTH = 0xFFFFFFFF  # a wildcard prefix length that pads a row of the lead table (no token is that long)
 _LEAD_MIX = 0x9E3779B97F4A7C15  # spreads a hash of a few characters over the top 16 bits
 
 
