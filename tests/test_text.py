@@ -643,3 +643,47 @@ def test_starter_and_abbreviation_tests_vectorised(text):
     expected = [not text[s - limit : s].isalpha() and framing.text._is_abbreviation(text, s, abbreviations)
                 for s in at.tolist()]
     assert framing.text._after_abbreviation(text, codes, at).tolist() == expected
+
+
+def _quotes_by_full_rules(text: str) -> list[tuple]:
+    """Every paragraph through text._paragraph_quotes, in order: the rules without the
+    shortcut _quote_array takes for paragraphs whose double marks pair up in order."""
+    paragraphs = framing.text._paragraph_array(text)
+    pos, lengths, _ = framing.text._quote_marks(text, framing.text._codes(text))
+    para = np.searchsorted(paragraphs[:, 0], pos, side="right") - 1
+    starts, ends = paragraphs[:, 0].tolist(), paragraphs[:, 1].tolist()
+    out: list = []
+    carry = ""
+    for pi in range(len(starts)):
+        marks = np.flatnonzero(para == pi)
+        k, j = (int(marks[0]), int(marks[-1]) + 1) if len(marks) else (0, 0)
+        reopens = pi + 1 < len(starts) and framing.text._opens_single_quote(text, starts[pi + 1])
+        carry = framing.text._paragraph_quotes(text, pos.tolist(), lengths.tolist(), k, j, starts[pi], ends[pi],
+                                               carry, reopens, out)
+    return [tuple(int(v) for v in row) for row in out]
+
+
+SHORTCUT_EDGES = [
+    "The allies' plan was \"bold\" and \"new\".",  # an apostrophe that cannot open
+    "Jones' \"word\" and 'quoted' text",  # a single mark that can open: the full rules
+    "\"A\" ''B'' \"C\"",  # wire copy's double mark: the full rules
+    "It's \"one\"\n\"two\" isn't\n\"three",  # continued across paragraphs
+    "the '90s \"x\" rock 'n' roll \"y\"",
+    "\"odd\" \"one",  # double marks that do not pair
+    "its' \"a\nb\" c'",
+]
+
+
+@pytest.mark.parametrize("text", SHORTCUT_EDGES + NUMPY_EDGES)
+def test_quote_shortcut_equals_full_rules(text):
+    q = quote_spans(text)
+    got = list(zip(*(a.tolist() for a in q)))
+    assert [tuple(int(v) for v in row) for row in got] == _quotes_by_full_rules(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET + ["allies' ", "Jones’ ", "it's ", "''", " 'a", "\n\"", "x"]),
+                max_size=40).map("".join))
+def test_quote_shortcut_equals_full_rules_anywhere(text):
+    q = quote_spans(text)
+    assert [tuple(int(v) for v in row) for row in zip(*(a.tolist() for a in q))] == _quotes_by_full_rules(text)

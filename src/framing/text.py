@@ -917,10 +917,10 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
     another article's paragraph, so each article's quotations are those it has alone.
 
     The marks' flanking (can a mark open, can it close) is computed for all marks at once.
-    A paragraph whose marks are all double marks that pair up in order (open, close, open,
-    close ...: by far the most common case) gets its quotations from that directly; every
-    other paragraph goes through :func:`_paragraph_quotes`, which gives the same quotations
-    for the simple ones."""
+    A paragraph whose double marks pair up in order (open, close, open, close ...: by far the
+    most common case) and whose other marks, if any, are single marks that cannot open gets
+    its quotations from that directly; every other paragraph goes through
+    :func:`_paragraph_quotes`, which gives the same quotations for the simple ones."""
     if codes is None:
         codes = _codes(text)
     pos, lengths, double = _quote_marks(text, codes)
@@ -939,17 +939,27 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
     can_open = inner & ~next_space & (prev_space | prev_open)
     can_close = ~inner | (~prev_space & ~next_alnum)
     (strong_close,) = _char_flags(codes, pos, _STRONG_CLOSE)
-    # the paragraphs (groups of marks) whose marks are double marks pairing up in order: an
-    # opening one (one that opens when no quotation is open) at even ranks, a closing one
-    # (one that closes a quotation of depth 1) at odd ranks
+    # the paragraphs (groups of marks) whose double marks pair up in order: an opening one
+    # (one that opens when no quotation is open) at even ranks, a closing one (one that
+    # closes a quotation of depth 1) at odd ranks; their other marks, if any, are single
+    # marks that cannot open (apostrophes at a word's end, "the allies' plan"), which then
+    # never pair with anything
     new_group = np.ones(n, dtype=bool)
     new_group[1:] = para[1:] != para[:-1]
     first = np.flatnonzero(new_group)
     group = np.cumsum(new_group) - 1
     count = np.diff(np.append(first, n))
-    even = (np.arange(n) - first[group]) % 2 == 0
-    ok = double & np.where(even, can_open | (~can_close & ~strong_close), can_close)
-    simple = (np.bincount(group[~ok], minlength=len(first)) == 0) & (count % 2 == 0)
+    marks = np.flatnonzero(double)  # the double marks, and their rank in their paragraph
+    d_group = group[marks]
+    d_new = np.ones(len(marks), dtype=bool)
+    d_new[1:] = d_group[1:] != d_group[:-1]
+    d_first = np.flatnonzero(d_new)
+    even = (np.arange(len(marks)) - d_first[np.cumsum(d_new) - 1]) % 2 == 0
+    ok = np.where(even, can_open[marks] | (~can_close[marks] & ~strong_close[marks]), can_close[marks])
+    other = ~double & ((lengths == 2) | can_open)  # '' or a single mark that can open
+    simple = ((np.bincount(d_group[~ok], minlength=len(first)) == 0)
+              & (np.bincount(d_group, minlength=len(first)) % 2 == 0)
+              & (np.bincount(group[other], minlength=len(first)) == 0))
 
     # the other paragraphs, in order, each knowing what the previous paragraph left open
     found: list[tuple[int, int, int, int, bool, bool]] = []
@@ -972,9 +982,9 @@ def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray
         if kind:
             left_open[pi] = kind
 
-    # the simple paragraphs: consecutive marks pair up
-    opening = np.flatnonzero(simple[group] & even)
-    closing = opening + 1
+    # the simple paragraphs: consecutive double marks pair up
+    paired = np.flatnonzero(simple[d_group] & even)
+    opening, closing = marks[paired], marks[paired + 1]
     continued = pos[opening] == pstart[opening]
     if continued.any():
         # a paragraph opening with a mark continues a double quotation left open just before
