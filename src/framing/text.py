@@ -908,8 +908,6 @@ def _quote_marks(text: str, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return pos, lengths, double
 
 
-
-
 def _quote_array(text: str, paragraphs: np.ndarray, doc_of_paragraph: np.ndarray | None = None,
                  codes: np.ndarray | None = None) -> QuoteSpans:
     """Quotations of ``text`` with its ``paragraphs``. With ``doc_of_paragraph`` (the article
