@@ -253,7 +253,9 @@ LOADED_LABEL_040 = [
     ("loaded", "noise machine", True), ("loaded", "fatten* the pockets", True), ("loaded", "wild", False),
     ("loaded", "manipulated", False), ("loaded", "desperate", False),
     ("label", "de facto", False), ("label", "de facto authorities", True), ("label", "nationalists", False),
-    ("label", "nationalist government", True), ("label", "liberal elite*", True), ("label", "elite", False),
+    ("label", "nationalist government", True), ("label", "elite", False),
+    # drafted for label, dropped: loaded already has it (a hit counted in both lexicons)
+    ("label", "liberal elite*", False), ("loaded", "liberal elite*", True), ("label", "coastal elite*", False),
     ("label", "leaker", True), ("label", "leakers", True), ("label", "extremists", True),
     ("label", "militants", False), ("label", "collaborator", False), ("loaded", "tone-deaf", True),
     ("loaded", "divider-in-chief", True), ("loaded", "over-the-top", False), ("loaded", "stoking", False),

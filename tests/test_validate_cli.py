@@ -227,7 +227,7 @@ def test_real_babe_test_split(capsys):
     out = run_json(capsys, ["validate", "babe", str(_shared("babe_mbic/final_labels_SG2.csv")), "--split", "test",
                             "--format", "json", "--n-boot", "100", "-q"])
     row = next(r for r in out["results"] if r["category"] == "all")
-    assert out["n"] == 1113 and row["f1"]["value"] == pytest.approx(0.387, abs=0.01)
+    assert out["n"] == 1113 and row["f1"]["value"] == pytest.approx(0.401, abs=0.005)  # reports/validation.md, 0.4.0
 
 
 @pytest.mark.shared
