@@ -21,7 +21,12 @@ of ``--repeat``): loading the file (``load_articles``), compiling the built-in l
 paragraphs, sentences, quotations, scare quotes), and ``find_spans`` whole; the rest of it
 (voice, sentence numbers, the spans table) is the difference, an upper bound: matching and
 segmentation run faster alone, one after the other over all batches, than interleaved batch
-by batch inside ``find_spans`` (warmer caches).
+by batch inside ``find_spans`` (warmer caches). Last, writing that table with
+:class:`framing.stream.TableWriter` in each format.
+
+Python's bytecode cache is on for every step, as for any user: ``PYTHONDONTWRITEBYTECODE``
+(set in some sandboxes, where it adds the compiling of framing's modules to every start-up)
+is removed from the steps' environment.
 
 Usage: ``python benchmarks/bench_spans.py [--mb 20] [--repeat 5]``; writes
 ``benchmarks/results-spans.md`` and prints it.
@@ -93,7 +98,14 @@ batches = [texts for _, texts in _text_batches(df)]
 matches = timed("matching", lambda: [lexset.matcher.match_arrays(_SEP.join(b)) for b in batches])
 cues = [np.stack([m[lexset.attribution].start, m[lexset.attribution].end], axis=1) for m in matches]
 timed("segmentation", lambda: [text.segment_batch(b, c) for b, c in zip(batches, cues)])
-timed("find_spans (all of it)", find_spans, df, lexset)
+spans = timed("find_spans (all of it)", find_spans, df, lexset)
+import tempfile, pathlib
+from framing.stream import TableWriter
+def write(fmt):
+    with TableWriter(pathlib.Path(tempfile.mkdtemp()) / f"spans.{fmt}") as w:
+        w.write(spans)
+for fmt in ("parquet", "jsonl", "csv"):
+    timed(f"writing the table ({fmt}, TableWriter)", write, fmt)
 print(json.dumps(best))
 """
 
@@ -103,13 +115,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+#: The environment of every step: this one without PYTHONDONTWRITEBYTECODE (which this
+#: workplace sets), so that Python caches bytecode as it does for any user: the first run of a
+#: step writes the cache, the best of the runs reads it.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def best_of(cmd: list[str], repeat: int) -> tuple[float, int, float]:
     """Fastest wall time of ``repeat`` runs of ``cmd`` (each must succeed), the runs, and the
     least CPU time (user + system) of a run: less sensitive to other processes on the machine."""
     times, cpu = [], []
     for _ in range(repeat):
         t, c = time.perf_counter(), _children_cpu()
-        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, check=True, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - t)
         cpu.append(_children_cpu() - c)
     return min(times), len(times), min(cpu)
@@ -145,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((name, runs, seconds, cpu))
             print(f"{name}: {seconds:.2f} s", file=sys.stderr)
         stages = json.loads(subprocess.run([py, "-c", STAGES, str(data), str(args.repeat)], check=True, cwd=ROOT,
-                                           capture_output=True, text=True).stdout)
+                                           env=ENV, capture_output=True, text=True).stdout)
     load1 = os.getloadavg()[0]
     floor = rows[0][2]
     lines = [
@@ -159,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores; Python {platform.python_version()}. "
         f"Each step is a fresh process timed from outside (wall clock), best of {args.repeat}. "
         "MB/s = MB of article text / seconds; x floor = seconds / floor seconds; CPU s = the least "
-        "user + system time of a run (what the process itself used, whatever else ran).",
+        "user + system time of a run (what the process itself used, whatever else ran). "
+        "Python's bytecode cache is on, as for any user (the first run of a step writes it).",
         "",
         "| step | runs | seconds | MB/s | x floor | CPU s |",
         "|---|---:|---:|---:|---:|---:|",
@@ -168,8 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         rate = "–" if name.startswith("`import") else f"{nbytes / MB / seconds:.1f}"
         lines.append(f"| {name} | {runs} | {seconds:.2f} | {rate} | {seconds / floor:.1f} | {cpu:.2f} |")
     whole = stages["find_spans (all of it)"]
+    writing = {k: stages.pop(k) for k in list(stages) if k.startswith("writing")}
     stages["rest of find_spans (difference: voice, sentence numbers, the table, cache effects)"] = \
         whole - stages["matching"] - stages["segmentation"]
+    stages.update(writing)
     lines += ["", f"Where the time goes, inside one process (wall clock, best of {args.repeat}; matching, "
               "segmentation and the rest are the parts of `find_spans`):", "",
               "| stage | seconds | MB/s |", "|---|---:|---:|"]
