@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.tabletext import table_text
+from framing.tabletext import table_text, write_table_text
 
 # strings that need each kind of care: CSV quoting, JSON escaping, multi-byte UTF-8
 # (no "\r": Python 3.11's csv module, under pandas, leaves it unquoted; see test_exact_text)
@@ -50,6 +50,9 @@ TABLES = {
     "all missing object": pd.DataFrame({"o": np.array([None, None], dtype=object), "n": [1, 2]}),
     "floats": pd.DataFrame({"f": [1.0, 0.1 + 0.2, 1e-20, -0.0, 1e16, float("nan"), 123456.789, 2.5e-7],
                             "g": np.arange(8) / 3}),
+    # few distinct values (encoded once each): -0.0 apart from 0.0, NaN, infinities
+    "repeated floats": pd.DataFrame({"w": [1.0, 0.5, -0.0, 0.0, float("nan"), float("inf"), 1.0, 1.0] * 5,
+                                     "n": range(40)}),
     "infinities": pd.DataFrame({"f": [float("inf"), -float("inf"), 1.5], "n": [1, 2, 3]}),
     "ints and bools": pd.DataFrame({"i": np.array([-3, 0, 2**40], dtype=np.int64),
                                     "u": np.array([0, 7, 255], dtype=np.uint8), "b": [True, False, True]}),
@@ -138,3 +141,25 @@ def test_property_matches_pandas(rows):
     back = pd.read_csv(io.StringIO(table_text(df, "csv")), keep_default_na=False, na_values=[""])
     assert len(back) == len(df)
     assert _records(table_text(df, "jsonl")) == _expected_records(df)
+
+
+class _TextOnly(io.StringIO):
+    """A text stream without a binary buffer (as in doctest or some notebook front ends)."""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("name", ["hard strings (str dtype)", "floats", "no rows"])
+def test_write_table_text_every_handle(fmt, name):
+    df = TABLES[name]
+    expected = table_text(df, fmt)
+    binary = io.BytesIO()
+    write_table_text(binary, df, fmt)
+    wrapped = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    wrapped.write("before\n")  # text written first stays first
+    write_table_text(wrapped, df, fmt)
+    wrapped.flush()
+    text_only = _TextOnly()
+    write_table_text(text_only, df, fmt)
+    assert binary.getvalue().decode("utf-8") == expected
+    assert wrapped.buffer.getvalue().decode("utf-8") == "before\n" + expected
+    assert text_only.getvalue() == expected

@@ -394,13 +394,13 @@ def write_table(df: pd.DataFrame, output: str | None, fmt: str | None, *, index:
             raise ValueError("parquet cannot be written to the terminal; pass -o FILE")
         table.to_parquet(output, index=False)
     else:
-        from .tabletext import table_text
+        from .tabletext import write_table_text
 
-        text = table_text(table, "csv" if fmt == "csv" else "jsonl")
         if output is None:
-            sys.stdout.write(text)
+            write_table_text(sys.stdout, table, "csv" if fmt == "csv" else "jsonl")
         else:
-            Path(output).write_text(text, encoding="utf-8", newline="")
+            with open(output, "wb") as handle:
+                write_table_text(handle, table, "csv" if fmt == "csv" else "jsonl")
 
 
 def _preview(df: pd.DataFrame) -> str:

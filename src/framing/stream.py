@@ -41,7 +41,7 @@ import pandas as pd
 
 from .progress import progress_bar
 from .spans import LexiconSet, LexiconsArg, parallel_chunks
-from .tabletext import table_text
+from .tabletext import write_table_text
 
 __all__ = ["ANALYSES", "TableWriter", "analyse_chunks", "lexicons_for", "output_format", "run_analysis"]
 
@@ -168,8 +168,6 @@ class TableWriter:
             raise ValueError(f"table {self.tables + 1} does not fit the types of the first "
                              f"table: {err}") from None
 
-    def _text(self, table: pd.DataFrame, header: bool) -> str:
-        return table_text(table, self.format, header)
 
     def write(self, df: pd.DataFrame) -> None:
         """Append one table (columns must match the first table's)."""
@@ -181,7 +179,8 @@ class TableWriter:
 
                 pq.write_table(self._arrow(table), path)
             else:
-                path.write_text(self._text(table, True), encoding="utf-8")
+                with open(path, "wb") as handle:
+                    write_table_text(handle, table, self.format)
             self.paths.append(path)
         elif self.format == "parquet":
             import pyarrow.parquet as pq
@@ -192,9 +191,9 @@ class TableWriter:
             self._parquet.write_table(arrow)
         else:
             if self._handle is None:
-                self._handle = open(self._partial, "w", encoding="utf-8", newline="")
+                self._handle = open(self._partial, "wb")
             if len(table) or self.tables == 0:
-                self._handle.write(self._text(table, self.tables == 0))
+                write_table_text(self._handle, table, self.format, self.tables == 0)
         self.rows += len(table)
         self.tables += 1
 

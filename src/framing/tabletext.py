@@ -35,13 +35,14 @@ Example:
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["table_text"]
+__all__ = ["table_text", "write_table_text"]
 
 #: Characters that make a CSV field quoted (delimiter, quote character, line breaks).
 _CSV_SPECIAL = ',"\r\n'
@@ -110,7 +111,13 @@ def _column_text(column: pd.Series, fmt: str) -> Any | None:
             words = ("true", "false") if fmt == "jsonl" else ("True", "False")
             text = np.where(values, words[0], words[1]).tolist()
         elif dtype.kind == "f":
-            text = _float_text(values, "null" if fmt == "jsonl" else "")
+            missing = "null" if fmt == "jsonl" else ""
+            # by bit pattern: factorize would merge -0.0 into 0.0
+            codes, distinct = pd.factorize(values.view(np.int64))
+            if len(distinct) * 4 <= len(values):  # few distinct values (weights): each once
+                text = _float_text(np.asarray(distinct).view(np.float64), missing)
+                return pa.array(text, type=pa.large_string()).take(pa.array(codes))
+            text = _float_text(values, missing)
         else:
             return pc.cast(pa.array(values), pa.large_string())
         return pa.array(text, type=pa.large_string())
@@ -180,7 +187,8 @@ def table_text(table: pd.DataFrame, fmt: str, header: bool = True) -> str:
 
     Returns:
         The text, one line per row, each ending with ``\\n`` (empty for a table without
-        rows, apart from the CSV header).
+        rows, apart from the CSV header). :func:`write_table_text` writes the same as UTF-8
+        without making the string.
 
     Example:
         >>> df = pd.DataFrame({"word": ["cruel", "a, b"], "quoted": [True, False]})
@@ -189,11 +197,40 @@ def table_text(table: pd.DataFrame, fmt: str, header: bool = True) -> str:
         >>> table_text(df, "jsonl")
         '{"word":"cruel","quoted":true}\\n{"word":"a, b","quoted":false}\\n'
     """
+    return b"".join(_encoded(table, fmt, header)).decode("utf-8")
+
+
+def write_table_text(handle: Any, table: pd.DataFrame, fmt: str, header: bool = True) -> None:
+    """Write :func:`table_text` to ``handle``: a binary file gets the UTF-8 bytes straight
+    from Arrow's buffer (no Python string of the whole table, no re-encoding); a text stream
+    (``sys.stdout``) is written through its binary ``buffer`` when it has one, else as text.
+
+    Example:
+        >>> import io
+        >>> out = io.BytesIO()
+        >>> write_table_text(out, pd.DataFrame({"a": ["x"], "b": [1]}), "csv")
+        >>> out.getvalue()
+        b'a,b\\nx,1\\n'
+    """
+    chunks = _encoded(table, fmt, header)
+    if isinstance(handle, io.TextIOBase):
+        binary = getattr(handle, "buffer", None)
+        if binary is None:
+            handle.write(b"".join(chunks).decode("utf-8"))
+            return
+        handle.flush()
+        handle = binary
+    for chunk in chunks:
+        handle.write(chunk)
+
+
+def _encoded(table: pd.DataFrame, fmt: str, header: bool) -> list[Any]:
+    """The UTF-8 text of the table as bytes-like pieces (the header, the rows)."""
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown text format {fmt!r}: csv or jsonl")
     if not table.columns.is_unique or (fmt == "csv" and table.shape[1] < 2):
         # a row of one empty field must be written '""' (a blank line is no row to a reader)
-        return _pandas_text(table, fmt, header)
+        return [_pandas_text(table, fmt, header).encode("utf-8")]
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -202,35 +239,34 @@ def table_text(table: pd.DataFrame, fmt: str, header: bool = True) -> str:
     for i in range(table.shape[1]):
         encoded = _column_text(table.iloc[:, i], fmt)
         if encoded is None:
-            return _pandas_text(table, fmt, header)
+            return [_pandas_text(table, fmt, header).encode("utf-8")]
         columns.append(encoded)
-    head = ""
+    head = b""
     if fmt == "csv":
         if header:
-            head = ",".join(_csv_field(name) for name in names) + "\n"
+            head = (",".join(_csv_field(name) for name in names) + "\n").encode("utf-8")
         if not len(table):
-            return head
+            return [head]
+        columns[-1] = pc.binary_join_element_wise(columns[-1], _literal("\n"), _literal(""))
         rows = pc.binary_join_element_wise(*columns, _literal(","))
     else:
         if not len(table):
-            return ""
+            return []
         keys = json.dumps(names, ensure_ascii=False, separators=("\n", ":"))[1:-1].split("\n") if names else []
         parts: list[Any] = []
         for k, (key, column) in enumerate(zip(keys, columns)):
             parts += [_literal(("{" if k == 0 else ",") + key + ":"), column]
-        parts.append(_literal("}"))
-        rows = pc.binary_join_element_wise(*parts, _literal("")) if columns else pa.array(["{}"] * len(table), type=pa.large_string())
-    return head + _lines(rows)
+        parts.append(_literal("}\n"))
+        rows = pc.binary_join_element_wise(*parts, _literal("")) if columns else pa.array(["{}\n"] * len(table), type=pa.large_string())
+    return [head, _lines(rows)]
 
 
-def _lines(rows: Any) -> str:
-    """The strings of an Arrow string array (no nulls), each followed by a line break, as
-    one text: read from the array's data buffer, not string by string."""
+def _lines(rows: Any) -> memoryview:
+    """The strings of an Arrow string array (no nulls; each already ends with its line break)
+    as one piece of UTF-8: a view of the array's data buffer, not string by string."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    rows = pc.binary_join_element_wise(rows, _literal("\n"), _literal(""))
     if isinstance(rows, pa.ChunkedArray):
         rows = rows.combine_chunks()
     offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset: rows.offset + len(rows) + 1]
-    return rows.buffers()[2].to_pybytes()[int(offsets[0]): int(offsets[-1])].decode("utf-8")
+    return memoryview(rows.buffers()[2])[int(offsets[0]): int(offsets[-1])]
