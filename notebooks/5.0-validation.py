@@ -146,19 +146,25 @@ if babe is not None:
         ax.text(0.497, f1 * 0.497 / (2 * 0.497 - f1), f"F1 {f1:.1f}", color="#8a8a8a", fontsize=8,
                 ha="right", va="bottom")
     rows = []
+    versions = sorted(re.search(r"\d+\.\d+\.\d+", v).group() for v in test["version"] if v.startswith("before"))
+    path = test[test["lexicon"] == "framing loaded+label"]  # the versions in order, then this checkout
+    ax.plot(path["recall"], path["precision"], color=OKABE_ITO[4], lw=0.8, ls=":", zorder=2)
     for _, r in test.iterrows():
         ours = r["version"] != "reference"
         earlier = re.search(r"\d+\.\d+\.\d+", r["version"]).group() if r["version"].startswith("before") else ""
-        label = (f"framing {names.get(r['lexicon'], r['lexicon'])}"
-                 + (f" {earlier}" if earlier else "")) if ours else r["lexicon"]
+        # earlier versions: just the version number (the legend says what they are)
+        label = (earlier or f"framing {names.get(r['lexicon'], r['lexicon'])}") if ours else r["lexicon"]
         color = (OKABE_ITO[4] if ours and earlier else OKABE_ITO[0] if ours else OKABE_ITO[1])
         marker = "o" if ours else "s"
         ax.errorbar(r["recall"], r["precision"], xerr=[[r["recall"] - r["r_lo"]], [r["r_hi"] - r["recall"]]],
                     yerr=[[r["precision"] - r["p_lo"]], [r["p_hi"] - r["precision"]]], fmt=marker,
                     color=color, ms=6, capsize=2, lw=1, zorder=3)
-        below = r["lexicon"] == "framing loaded+label" and not r["version"].startswith("before")
-        ax.annotate(label, (r["recall"], r["precision"]), xytext=(-6, -12) if below else (6, 4),
-                    textcoords="offset points", ha="right" if below else "left", fontsize=8)
+        current = r["lexicon"] == "framing loaded+label" and not earlier
+        # the current loaded+label sits on top of the last version: its label above left,
+        # the last version's below left, the rest above right
+        offset = (-6, 5) if current else (-6, -12) if earlier and earlier == versions[-1] else (6, 4)
+        ax.annotate(label, (r["recall"], r["precision"]), xytext=offset, textcoords="offset points",
+                    ha="right" if offset[0] < 0 else "left", fontsize=8)
         rows.append({"lexicon": r["lexicon"], "version": r["version"], "kind": "framing" if ours else "reference",
                      **{k: round(float(r[k]), 4) for k in ("precision", "p_lo", "p_hi", "recall", "r_lo", "r_hi",
                                                           "f1", "f1_lo", "f1_hi")},
