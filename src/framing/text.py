@@ -113,7 +113,6 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -200,7 +199,6 @@ _TRAILING_PUNCT = ".,;:!?…"
 _DIRECT_END = frozenset(".,;:!?…—–-")
 
 _EMPTY_SPANS = np.zeros((0, 2), dtype=np.int64)
-_first = itemgetter(0)
 
 
 # ----------------------------------------------------------------------------- resources
