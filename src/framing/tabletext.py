@@ -80,21 +80,30 @@ def _literal(text: str) -> Any:
 
 def _csv_field(value: str) -> str:
     """One CSV field: quoted (``"`` doubled) when it holds a delimiter, quote or line break."""
-    if any(c in value for c in ',"\r\n'):
+    if any(c in value for c in _CSV_SPECIAL):
         return '"' + value.replace('"', '""') + '"'
     return value
 
 
 def _float_text(values: np.ndarray, missing: str) -> list[str]:
+    """``repr`` of each float; ``missing`` for NaN, and in JSON (``missing`` not empty) for
+    the infinities too (CSV writes them as pandas does, ``inf``)."""
     out = list(map(repr, values.tolist()))
-    bad = np.flatnonzero(~np.isfinite(values))
-    if missing == "" and len(bad):  # CSV: NaN empty, infinities as pandas writes them
-        for i in bad.tolist():
-            out[i] = "" if np.isnan(values[i]) else out[i]
-    else:
-        for i in bad.tolist():
-            out[i] = missing
+    for i in np.flatnonzero(np.isnan(values) if missing == "" else ~np.isfinite(values)).tolist():
+        out[i] = missing
     return out
+
+
+def _json_strings(values: list[str]) -> list[str]:
+    """Each string JSON-encoded, by the C encoder at once: the items are joined by a line
+    break, which an encoded string never holds (it writes "\\n" as a backslash and an n);
+    the line separators JSON allows raw are escaped too (:data:`_LINE_SEPARATORS`)."""
+    if not values:
+        return []
+    encoded = json.dumps(values, ensure_ascii=False, separators=("\n", ":"))[1:-1]
+    for char, escape in _LINE_SEPARATORS.items():
+        encoded = encoded.replace(char, escape)
+    return encoded.split("\n")
 
 
 def _column_text(column: pd.Series, fmt: str) -> Any | None:
@@ -129,16 +138,9 @@ def _column_text(column: pd.Series, fmt: str) -> Any | None:
         plain = pc.fill_null(pc.binary_join_element_wise(mark, strings, mark, _literal("")), _literal("null"))
         if not _holds(strings, _JSON_NEEDLES, control=True):  # nothing to escape: just the marks
             return plain
-        # the strings to escape, by the C encoder at once: items are joined by a line break,
-        # which an encoded string never holds (it writes "\n" as a backslash and an n)
+        # only the strings that need it go through the encoder
         needs = pc.fill_null(pc.match_substring_regex(strings, _JSON_ESCAPED), False)
-        picked = strings.filter(needs).to_pylist()
-        if not picked:  # pragma: no cover - _holds and the regex find the same characters
-            return plain
-        encoded = json.dumps(picked, ensure_ascii=False, separators=("\n", ":"))[1:-1]
-        for char, escape in _LINE_SEPARATORS.items():
-            encoded = encoded.replace(char, escape)
-        encoded = encoded.split("\n")
+        encoded = _json_strings(strings.filter(needs).to_pylist())
         return pc.replace_with_mask(plain, needs, pa.array(encoded, type=pa.large_string()))
     if _holds(strings, tuple(c.encode() for c in _CSV_SPECIAL)):
         needs = None
@@ -252,7 +254,7 @@ def _encoded(table: pd.DataFrame, fmt: str, header: bool) -> list[Any]:
     else:
         if not len(table):
             return []
-        keys = json.dumps(names, ensure_ascii=False, separators=("\n", ":"))[1:-1].split("\n") if names else []
+        keys = _json_strings(names)
         parts: list[Any] = []
         for k, (key, column) in enumerate(zip(keys, columns)):
             parts += [_literal(("{" if k == 0 else ",") + key + ":"), column]
